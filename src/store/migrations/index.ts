@@ -1,0 +1,12 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001-reports.js';
+
+/** All migrations in order; names sort lexically, so keep the numeric prefix. */
+export const migrations: Record<string, Migration> = {
+  '0001-reports': m0001,
+};
+
+/** A provider over the static list (no directory scanning: works from src and dist alike). */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,57 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { ReportInput } from '../core/report-input.js';
+
+type Timestamp = ColumnType<Date, Date | string, never>;
+
+/** A stored report: the input verbatim plus the columns later stages query. Never updated. */
+export interface ReportsTable {
+  id: string;
+  seq: Generated<string>;
+  externalId: string | null;
+  source: string | null;
+  sourceKey: string;
+  contentHash: string;
+  receivedAt: Timestamp;
+  intake: string;
+  submittedAt: Timestamp | null;
+  channel: string | null;
+  impersonatedBrand: string | null;
+  victimCountry: string | null;
+  language: string | null;
+  version: number;
+  supersedes: string | null;
+  input: JSONColumnType<ReportInput>;
+}
+
+/** Notes and corrections on a report; the report itself stays as received. */
+export interface ReportAnnotationsTable {
+  id: Generated<string>;
+  reportId: string;
+  author: string | null;
+  kind: string;
+  body: JSONColumnType<Record<string, unknown>>;
+  createdAt: ColumnType<Date, Date | string | undefined, never>;
+}
+
+/** Where each report is in the processing pipeline (the report row itself is append-only). */
+export interface ReportStatusTable {
+  reportId: string;
+  processedAt: Timestamp;
+  pipelineVersion: number;
+}
+
+/** Evidence files in the content-addressed blob store. */
+export interface BlobsTable {
+  sha256: string;
+  size: string;
+  mediaType: string | null;
+  createdAt: ColumnType<Date, Date | string | undefined, never>;
+}
+
+/** The database as Kysely sees it. */
+export interface Database {
+  reports: ReportsTable;
+  reportAnnotations: ReportAnnotationsTable;
+  reportStatus: ReportStatusTable;
+  blobs: BlobsTable;
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    globalSetup: ['test/setup/postgres-server.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Two cores: PGlite instances are heavy, so test files run two at a time.
+    maxWorkers: 2,
+    pool: 'forks',
+  },
+});
