@@ -36,7 +36,7 @@ export interface ReportAnnotationsTable {
 /** Where each report is in the processing pipeline (the report row itself is append-only). */
 export interface ReportStatusTable {
   reportId: string;
-  processedAt: Timestamp;
+  processedAt: ColumnType<Date, Date | string, Date | string>;
   pipelineVersion: number;
 }
 

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { registerIngest } from './ingest.js';
 import { registerMigrate } from './migrate.js';
+import { registerServe } from './serve.js';
 
 /** Every CLI command, one registration function per file. */
-export const commands: Array<(program: Command) => void> = [registerMigrate];
+export const commands: Array<(program: Command) => void> = [registerServe, registerIngest, registerMigrate];

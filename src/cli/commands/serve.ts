@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../core/config.js';
+import { UsageError } from '../../core/errors.js';
+import { OPENAPI_UI } from '../../server/app.js';
+import type { Role } from '../../server/context.js';
+import { startDragnet } from '../../server/start.js';
+
+const ROLES: Role[] = ['web', 'worker'];
+
+interface ServeCliOptions {
+  port?: string;
+  host?: string;
+  roles: string;
+}
+
+/** `dragnet serve`: the HTTP API and/or the job worker, until SIGINT/SIGTERM. */
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('run the HTTP API (role web) and the job worker (role worker)')
+    .option('-p, --port <port>', 'HTTP port (default: PORT or 8080; 0 picks a free one)')
+    .option('--host <host>', 'interface to listen on (default: HOST or 127.0.0.1)')
+    .option('--roles <roles>', `comma-separated roles: ${ROLES.join(', ')}`, 'web,worker')
+    .action(async (opts: ServeCliOptions) => {
+      const config = loadConfig(process.env);
+      const roles = opts.roles.split(',').map((r) => r.trim()) as Role[];
+      const bad = roles.filter((r) => !ROLES.includes(r));
+      if (bad.length > 0 || roles.length === 0)
+        throw new UsageError(`--roles takes ${ROLES.join(', ')}; got ${opts.roles}`);
+      const port = opts.port === undefined ? config.port : Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be 0–65535');
+      const running = await startDragnet({ port, host: opts.host ?? config.host, roles, config });
+      if (running.address)
+        process.stderr.write(
+          `Dragnet is listening on ${running.address} (API docs: ${running.address}${OPENAPI_UI})\n`,
+        );
+      await new Promise<void>((resolve) => {
+        let stopping = false;
+        const onSignal = (signal: NodeJS.Signals) => {
+          if (stopping) {
+            process.stderr.write(`${signal} again: exiting now\n`);
+            process.exit(1);
+          }
+          stopping = true;
+          running.stop().then(resolve, (err) => {
+            process.stderr.write(`shutdown failed: ${(err as Error).message}\n`);
+            process.exitCode = 1;
+            resolve();
+          });
+        };
+        process.on('SIGINT', onSignal);
+        process.on('SIGTERM', onSignal);
+      });
+    });
+}

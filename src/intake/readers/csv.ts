@@ -1,0 +1,53 @@
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import { LIMITS } from '../../core/report-input.js';
+import { mapHeader, rowToRecord } from './csv-columns.js';
+import type { SourceRecord } from './record.js';
+
+/**
+ * Reads a CSV file with a header row (README, "CSV import"), streaming. Rows with the wrong number of
+ * cells become rejects; a record over the size limit stops the file, since the parser cannot resync.
+ */
+export async function* readCsv(
+  input: AsyncIterable<Buffer>,
+  maxBytes: number = LIMITS.recordBytes,
+): AsyncGenerator<SourceRecord> {
+  const parser = Readable.from(input).pipe(
+    parse({
+      bom: true,
+      relax_column_count: true,
+      max_record_size: maxBytes,
+      info: true,
+      skip_empty_lines: true,
+    }),
+  );
+  let columns: ReturnType<typeof mapHeader> | undefined;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number; bytes: number };
+    }>) {
+      if (!columns) {
+        columns = mapHeader(record);
+        continue;
+      }
+      const line = info.lines;
+      if (record.length !== columns.length) {
+        yield {
+          line,
+          error: `row has ${record.length} cells; the header has ${columns.length}`,
+          offset: info.bytes,
+        };
+        continue;
+      }
+      yield { line, value: rowToRecord(columns, record), offset: info.bytes };
+    }
+  } catch (err) {
+    const e = err as Error & { code?: string; lines?: number };
+    if (e.code?.startsWith('CSV_')) {
+      yield { line: e.lines ?? 0, error: `CSV cannot be read past this point: ${e.message}`, offset: 0 };
+      return;
+    }
+    throw err;
+  }
+}

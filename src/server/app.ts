@@ -1,0 +1,45 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { ServerContext } from './context.js';
+import { installErrorHandler } from './errors.js';
+import { healthRoutes } from './routes/health.js';
+import { reportRoutes } from './routes/reports.js';
+
+/** Where the OpenAPI document and its browsable UI are served. */
+export const OPENAPI_JSON = '/api/openapi.json';
+export const OPENAPI_UI = '/api/docs';
+
+/**
+ * Builds the HTTP app. Route schemas document the API (OpenAPI); validation is done by the zod contract
+ * inside each route, so every door shares one set of rules and one error shape.
+ */
+export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: ctx.logger,
+    bodyLimit: 128 * 1024,
+    trustProxy: false,
+    // ids in logs let an operator follow one request
+    requestIdHeader: false,
+    disableRequestLogging: false,
+    ajv: { customOptions: { strict: false } },
+  });
+  // The zod contract validates; Fastify's own validator would answer with a different error shape.
+  app.setValidatorCompiler(() => (data) => ({ value: data }));
+  installErrorHandler(app);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Dragnet API',
+        version: '0.1.0',
+        description: 'Intake and investigation of tech support scams.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: OPENAPI_UI });
+  app.get(OPENAPI_JSON, { schema: { hide: true } }, async () => app.swagger());
+  await healthRoutes(app, ctx);
+  await reportRoutes(app, ctx);
+  return app;
+}

@@ -1,0 +1,190 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { ConflictError, ValidationError } from '../../core/errors.js';
+import { reportInputSchema } from '../../core/report-input.js';
+import { fieldIssues } from '../../core/validate.js';
+import { addReportVersion, annotateReport, getReport, type StoreOutcome } from '../../store/reports.js';
+import { requireOperator } from '../auth.js';
+import type { ServerContext } from '../context.js';
+
+/** Largest batch accepted by `POST /api/reports/batch`. */
+export const MAX_BATCH = 1000;
+const SINGLE_BODY_LIMIT = 128 * 1024;
+const BATCH_BODY_LIMIT = 16 * 1024 * 1024;
+
+const reportJsonSchema = z.toJSONSchema(reportInputSchema, { unrepresentable: 'any', io: 'input' });
+const idParams = { type: 'object', properties: { id: { type: 'string', format: 'uuid' } }, required: ['id'] };
+const errorSchema = {
+  type: 'object',
+  properties: {
+    error: { type: 'string' },
+    message: { type: 'string' },
+    issues: {
+      type: 'array',
+      items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+    },
+    existingId: { type: 'string' },
+  },
+};
+
+const annotationSchema = z.strictObject({
+  kind: z.enum(['note', 'correction', 'status']),
+  author: z.string().min(1).max(200).optional(),
+  body: z.record(z.string(), z.unknown()),
+});
+
+function parseWith<T>(schema: z.ZodType<T>, body: unknown): T {
+  const r = schema.safeParse(body);
+  if (!r.success)
+    throw new ValidationError('the body does not match the contract; see issues', fieldIssues(r.error));
+  return r.data;
+}
+
+function single(outcome: StoreOutcome) {
+  if (outcome.status === 'conflict') throw new ConflictError(outcome.message, outcome.existingId);
+  return outcome;
+}
+
+/** Report intake (`POST /api/reports`, `/batch`), reading, annotations and versions. */
+export async function reportRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+  app.post(
+    '/api/reports',
+    {
+      bodyLimit: SINGLE_BODY_LIMIT,
+      schema: {
+        summary:
+          'Submit one report (anonymous allowed). Idempotent by externalId, or by content without one.',
+        tags: ['intake'],
+        body: reportJsonSchema,
+        response: {
+          200: {
+            description: 'already stored (same externalId and content)',
+            type: 'object',
+            properties: { id: { type: 'string' }, status: { type: 'string' } },
+          },
+          201: {
+            description: 'stored',
+            type: 'object',
+            properties: { id: { type: 'string' }, status: { type: 'string' } },
+          },
+          400: errorSchema,
+          409: errorSchema,
+          413: errorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const [input] = ctx.intake.validate([request.body], false);
+      const [outcome] = await ctx.intake.store([input!], 'api');
+      const result = single(outcome!);
+      return reply.status(result.status === 'created' ? 201 : 200).send(result);
+    },
+  );
+
+  app.post(
+    '/api/reports/batch',
+    {
+      bodyLimit: BATCH_BODY_LIMIT,
+      schema: {
+        summary: `Submit up to ${MAX_BATCH} reports at once. All are validated first: one invalid record stores none.`,
+        tags: ['intake'],
+        body: {
+          type: 'object',
+          properties: { reports: { type: 'array', maxItems: MAX_BATCH, items: reportJsonSchema } },
+          required: ['reports'],
+        },
+        response: {
+          200: {
+            description: 'nothing new: every report was already stored',
+            type: 'object',
+            additionalProperties: true,
+          },
+          201: {
+            description: 'stored; `results` gives each report its status and id',
+            type: 'object',
+            additionalProperties: true,
+          },
+          400: errorSchema,
+          413: errorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const body = parseWith(
+        z.strictObject({ reports: z.array(z.unknown()).min(1).max(MAX_BATCH) }),
+        request.body,
+      );
+      const inputs = ctx.intake.validate(body.reports, true);
+      const outcomes = await ctx.intake.store(inputs, 'api');
+      const results = outcomes.map((o, index) => ({ index, ...o }));
+      const created = outcomes.filter((o) => o.status === 'created').length;
+      return reply.status(created > 0 ? 201 : 200).send({
+        created,
+        duplicates: outcomes.filter((o) => o.status === 'duplicate').length,
+        conflicts: outcomes.filter((o) => o.status === 'conflict').length,
+        results,
+      });
+    },
+  );
+
+  const operatorOnly = requireOperator(ctx.apiToken);
+  app.get(
+    '/api/reports/:id',
+    {
+      preHandler: operatorOnly,
+      schema: {
+        summary: 'Read a stored report, its annotations and versions (operator token).',
+        tags: ['reports'],
+        params: idParams,
+        security: [{ bearer: [] }],
+      },
+    },
+    async (request) => getReport(ctx.store.db, (request.params as { id: string }).id),
+  );
+
+  app.post(
+    '/api/reports/:id/annotations',
+    {
+      preHandler: operatorOnly,
+      bodyLimit: SINGLE_BODY_LIMIT,
+      schema: {
+        summary: 'Add a note or correction; the report is never changed.',
+        tags: ['reports'],
+        params: idParams,
+        security: [{ bearer: [] }],
+      },
+    },
+    async (request, reply) => {
+      const a = parseWith(annotationSchema, request.body);
+      const id = await annotateReport(ctx.store.db, (request.params as { id: string }).id, a);
+      return reply.status(201).send({ id });
+    },
+  );
+
+  app.post(
+    '/api/reports/:id/versions',
+    {
+      preHandler: operatorOnly,
+      bodyLimit: SINGLE_BODY_LIMIT,
+      schema: {
+        summary: 'Store a corrected version beside the original.',
+        tags: ['reports'],
+        params: idParams,
+        body: reportJsonSchema,
+        security: [{ bearer: [] }],
+      },
+    },
+    async (request, reply) => {
+      const [input] = ctx.intake.validate([request.body], false);
+      const v = await addReportVersion(
+        ctx.store.db,
+        ctx.queue,
+        (request.params as { id: string }).id,
+        input!,
+        new Date(),
+        'api',
+      );
+      return reply.status(201).send(v);
+    },
+  );
+}

@@ -1,0 +1,79 @@
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
+import { type Config, loadConfig } from '../core/config.js';
+import { IntakeService } from '../intake/service.js';
+import { processReports } from '../jobs/process-reports.js';
+import { openStore } from '../store/database.js';
+import { JobQueue } from '../store/queue.js';
+import { buildApp } from './app.js';
+import type { Role, ServerContext } from './context.js';
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  roles: Role[];
+  config?: Config;
+  /** Runs once the store is open, before the server listens (demo seeding). */
+  beforeListen?: (ctx: ServerContext) => Promise<void>;
+}
+
+/** A running Dragnet process; `stop` shuts it down gracefully. */
+export interface Running {
+  ctx: ServerContext;
+  app: FastifyInstance | undefined;
+  address: string | undefined;
+  stop(): Promise<void>;
+}
+
+/** Starts the roles asked for on the configured store: `web` (HTTP API), `worker` (job processing). */
+export async function startDragnet(options: ServeOptions): Promise<Running> {
+  const config = options.config ?? loadConfig(process.env);
+  const logger = pino({ level: config.logLevel, base: { pid: process.pid, roles: options.roles.join(',') } });
+  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const queue = await JobQueue.open(store.db, { supervise: options.roles.includes('worker') });
+  let shuttingDown = false;
+  const ctx: ServerContext = {
+    store,
+    queue,
+    intake: new IntakeService(store.db, queue),
+    logger,
+    roles: options.roles,
+    apiToken: process.env.DRAGNET_API_TOKEN || undefined,
+    shuttingDown: () => shuttingDown,
+  };
+  await options.beforeListen?.(ctx);
+  if (options.roles.includes('worker')) {
+    await queue.workProcessing(async (jobs) => {
+      const n = await processReports(
+        store.db,
+        jobs.map((j) => j.reportId),
+        new Date(),
+      );
+      logger.debug({ processed: n }, 'processed reports');
+    });
+  }
+  let app: FastifyInstance | undefined;
+  let address: string | undefined;
+  if (options.roles.includes('web')) {
+    app = await buildApp(ctx);
+    address = await app.listen({ port: options.port, host: options.host });
+  }
+  logger.info(
+    { address, engine: store.engine, dataDir: store.engine === 'pglite' ? config.dataDir : undefined },
+    'dragnet started',
+  );
+  return {
+    ctx,
+    app,
+    address,
+    stop: async () => {
+      if (shuttingDown) return;
+      shuttingDown = true;
+      logger.info('shutting down: finishing requests and running jobs');
+      await app?.close();
+      await queue.stop(true);
+      await store.close();
+      logger.info('stopped');
+    },
+  };
+}
