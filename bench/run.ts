@@ -5,7 +5,9 @@ import { type Bench, type BenchRow, renderTable } from './table.js';
  * `npm run bench [-- NAME...]`: runs every benchmark (or those named) and prints one table.
  * Each benchmark lives in bench/<name>.bench.ts and default-exports a Bench.
  */
-const registry: Record<string, () => Promise<{ default: Bench }>> = {};
+const registry: Record<string, () => Promise<{ default: Bench }>> = {
+  intake: () => import('./intake.bench.js'),
+};
 
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];

@@ -56,12 +56,15 @@ export function registerIngest(program: Command): void {
         if (!rejects.write(`${JSON.stringify(r)}\n`))
           return new Promise<void>((ok) => rejects!.once('drain', ok));
       };
+      let seconds = 0;
       await withStore(async (store) => {
         const queue = await JobQueue.open(store.db);
+        const started = process.hrtime.bigint();
         const intake = new IntakeService(store.db, queue);
         try {
           for (const file of files) await ingestOne(file, intake, summary, onReject, batchSize, opts);
         } finally {
+          seconds = Number(process.hrtime.bigint() - started) / 1e9;
           await queue.stop(false);
         }
       });
@@ -69,7 +72,7 @@ export function registerIngest(program: Command): void {
       process.stdout.write(
         `read ${summary.read}, stored ${summary.stored}, duplicates ${summary.duplicates}, rejected ${summary.rejected}` +
           (summary.rejected > 0 ? ` (see ${opts.rejects})` : '') +
-          '\n',
+          ` in ${seconds.toFixed(2)} s (${Math.round(summary.read / Math.max(seconds, 1e-3))} records/s)\n`,
       );
       if (summary.rejected > 0) process.exitCode = 1;
     });

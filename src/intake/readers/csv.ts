@@ -4,6 +4,18 @@ import { LIMITS } from '../../core/report-input.js';
 import { mapHeader, rowToRecord } from './csv-columns.js';
 import type { SourceRecord } from './record.js';
 
+interface CsvInfo {
+  lines: number;
+  empty_lines: number;
+  bytes: number;
+}
+
+interface CsvInfo {
+  lines: number;
+  empty_lines: number;
+  bytes: number;
+}
+
 /**
  * Reads a CSV file with a header row (README, "CSV import"), streaming. Rows with the wrong number of
  * cells become rejects; a record over the size limit stops the file, since the parser cannot resync.
@@ -22,16 +34,19 @@ export async function* readCsv(
     }),
   );
   let columns: ReturnType<typeof mapHeader> | undefined;
+  // csv-parse tells the line a record ends on; a quoted cell can span lines, so the start is derived
+  // from where the previous record ended and the blank lines skipped since.
+  let prevEnd = 0;
+  let prevEmpty = 0;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number; bytes: number };
-    }>) {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: CsvInfo }>) {
+      const line = prevEnd + 1 + (info.empty_lines - prevEmpty);
+      prevEnd = info.lines;
+      prevEmpty = info.empty_lines;
       if (!columns) {
         columns = mapHeader(record);
         continue;
       }
-      const line = info.lines;
       if (record.length !== columns.length) {
         yield {
           line,
