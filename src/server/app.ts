@@ -19,9 +19,6 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
     loggerInstance: ctx.logger,
     bodyLimit: 128 * 1024,
     trustProxy: false,
-    // ids in logs let an operator follow one request
-    requestIdHeader: false,
-    disableRequestLogging: false,
     ajv: { customOptions: { strict: false } },
   });
   // The zod contract validates; Fastify's own validator would answer with a different error shape.

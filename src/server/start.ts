@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { type Config, loadConfig } from '../core/config.js';
+import { BusyError, UsageError } from '../core/errors.js';
 import { IntakeService } from '../intake/service.js';
 import { processReports } from '../jobs/process-reports.js';
 import { openStore } from '../store/database.js';
@@ -56,7 +57,20 @@ export async function startDragnet(options: ServeOptions): Promise<Running> {
   let address: string | undefined;
   if (options.roles.includes('web')) {
     app = await buildApp(ctx);
-    address = await app.listen({ port: options.port, host: options.host });
+    try {
+      address = await app.listen({ port: options.port, host: options.host });
+    } catch (err) {
+      await queue.stop(false);
+      await store.close();
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE')
+        throw new BusyError(
+          `port ${options.port} is in use: stop what uses it, or choose another with --port or PORT`,
+        );
+      if (code === 'EADDRNOTAVAIL')
+        throw new UsageError(`cannot listen on ${options.host}: no such local address (--host or HOST)`);
+      throw err;
+    }
   }
   logger.info(
     { address, engine: store.engine, dataDir: store.engine === 'pglite' ? config.dataDir : undefined },

@@ -40,6 +40,36 @@ export interface ReportStatusTable {
   pipelineVersion: number;
 }
 
+/** The facts read from a report by the extractor (derived: replaced when a report is reprocessed). */
+export interface ReportExtractionsTable {
+  reportId: string;
+  extractorVersion: number;
+  extractedAt: ColumnType<Date, Date | string, Date | string>;
+  isTss: boolean;
+  triageScore: number;
+  severity: string;
+  channel: string | null;
+  language: string | null;
+  brands: string[];
+  paymentMethods: string[];
+  remoteTools: string[];
+  losses: JSONColumnType<Array<{ currency: string; value: number }>>;
+  result: JSONColumnType<Record<string, unknown>>;
+}
+
+/** Every indicator occurrence in a report, with its offsets (derived). */
+export interface ReportIndicatorsTable {
+  id: Generated<string>;
+  reportId: string;
+  kind: string;
+  value: string;
+  raw: string;
+  field: string;
+  startPos: number | null;
+  endPos: number | null;
+  meta: JSONColumnType<Record<string, unknown>> | null;
+}
+
 /** Evidence files in the content-addressed blob store. */
 export interface BlobsTable {
   sha256: string;
@@ -53,5 +83,7 @@ export interface Database {
   reports: ReportsTable;
   reportAnnotations: ReportAnnotationsTable;
   reportStatus: ReportStatusTable;
+  reportExtractions: ReportExtractionsTable;
+  reportIndicators: ReportIndicatorsTable;
   blobs: BlobsTable;
 }

@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-reports.js';
+import * as m0002 from './0002-extractions.js';
 
 /** All migrations in order; names sort lexically, so keep the numeric prefix. */
 export const migrations: Record<string, Migration> = {
   '0001-reports': m0001,
+  '0002-extractions': m0002,
 };
 
 /** A provider over the static list (no directory scanning: works from src and dist alike). */
