@@ -20,7 +20,8 @@ describe.each(ENGINES)('the worker role on %s', (engine) => {
 
   it('processes every report submitted over HTTP through the job queue', async () => {
     const reports = Array.from({ length: 120 }, (_, i) => ({
-      narrative: `Apple iCloud locked popup number ${i}`,
+      narrative: `Apple iCloud locked popup said to call 1-888-555-${String(2000 + i)} for support (case ${i})`,
+      victim: { country: 'US' },
     }));
     const res = await fetch(`${running.address}/api/reports/batch`, {
       method: 'POST',
@@ -42,6 +43,18 @@ describe.each(ENGINES)('the worker role on %s', (engine) => {
     }
     expect(processed).toBe(120);
     expect(await running.ctx.queue.pendingProcessing()).toBe(0);
+    // Every report was read by machine: its callback number is an indicator with offsets.
+    const phones = await db
+      .selectFrom('reportIndicators')
+      .select(['value', 'startPos', 'endPos'])
+      .where('kind', '=', 'phone')
+      .execute();
+    expect(phones).toHaveLength(120);
+    expect(phones.map((p) => p.value)).toContain('+18885552000');
+    expect(phones.every((p) => p.startPos !== null && p.endPos! > p.startPos!)).toBe(true);
+    const extracted = await db.selectFrom('reportExtractions').select(['brands']).execute();
+    expect(extracted).toHaveLength(120);
+    expect(extracted[0]!.brands).toContain('Apple');
   });
 
   it('reports ready, with its engine and roles', async () => {

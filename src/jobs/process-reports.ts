@@ -1,17 +1,25 @@
 import type { Kysely } from 'kysely';
+import { EXTRACTOR_VERSION, extractReport } from '../extract/index.js';
+import { saveExtractions } from '../store/extractions.js';
 import type { Database } from '../store/schema.js';
 
-/** Bumped whenever processing changes, so `dragnet reprocess` can tell what is out of date. */
-export const PIPELINE_VERSION = 1;
+/** Bumped whenever processing changes, so `dragnet reprocess --stale` can tell what is out of date. */
+export const PIPELINE_VERSION = EXTRACTOR_VERSION;
 
 /**
- * Processes stored reports: the stages that read a report by machine run here (idempotently: a retried
- * job overwrites its own results, never adds to them), then the report is marked processed.
+ * Processes stored reports: reads each by machine (extraction and triage), saves the results, and
+ * marks the report processed. Idempotent: a retried job replaces its own results, never adds to them.
  */
 export async function processReports(db: Kysely<Database>, reportIds: string[], now: Date): Promise<number> {
   if (reportIds.length === 0) return 0;
-  const reports = await db.selectFrom('reports').select(['id']).where('id', 'in', reportIds).execute();
+  const reports = await db
+    .selectFrom('reports')
+    .select(['id', 'input'])
+    .where('id', 'in', reportIds)
+    .execute();
   if (reports.length === 0) return 0;
+  const items = reports.map((r) => ({ reportId: r.id, extraction: extractReport(r.input) }));
+  await saveExtractions(db, items, EXTRACTOR_VERSION, now);
   await db
     .insertInto('reportStatus')
     .values(reports.map((r) => ({ reportId: r.id, processedAt: now, pipelineVersion: PIPELINE_VERSION })))
@@ -23,4 +31,42 @@ export async function processReports(db: Kysely<Database>, reportIds: string[], 
     )
     .execute();
   return reports.length;
+}
+
+/**
+ * Processes every report (or, with `staleOnly`, those processed by an older pipeline or never), in
+ * pages by arrival order; `onProgress` hears the running count.
+ */
+export async function reprocessAll(
+  db: Kysely<Database>,
+  options: { staleOnly: boolean; batchSize: number; now: () => Date; onProgress?: (done: number) => void },
+): Promise<number> {
+  let after = '0';
+  let done = 0;
+  for (;;) {
+    let q = db
+      .selectFrom('reports')
+      .leftJoin('reportStatus', 'reportStatus.reportId', 'reports.id')
+      .select(['reports.id', 'reports.seq'])
+      .where('reports.seq', '>', after)
+      .orderBy('reports.seq')
+      .limit(options.batchSize);
+    if (options.staleOnly) {
+      q = q.where((eb) =>
+        eb.or([
+          eb('reportStatus.pipelineVersion', 'is', null),
+          eb('reportStatus.pipelineVersion', '<', PIPELINE_VERSION),
+        ]),
+      );
+    }
+    const page = await q.execute();
+    if (page.length === 0) return done;
+    done += await processReports(
+      db,
+      page.map((r) => r.id),
+      options.now(),
+    );
+    after = page.at(-1)!.seq;
+    options.onProgress?.(done);
+  }
 }

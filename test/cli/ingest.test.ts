@@ -73,6 +73,14 @@ describe.each(ENGINES)('dragnet ingest on %s', (engine) => {
     expect(second.stdout).toContain('stored 0, duplicates 50, rejected 0');
   });
 
+  it('reprocesses stored reports on demand (all, or only stale ones)', async () => {
+    const all = await runCli(['reprocess'], env);
+    expect(all.code).toBe(0);
+    expect(all.stdout).toMatch(/reprocessed [1-9]\d* reports/);
+    const stale = await runCli(['reprocess', '--stale'], env);
+    expect(stale.stdout).toMatch(/reprocessed 0 reports/);
+  });
+
   it('reads JSON arrays, CSV and standard input', async () => {
     const json = file(`a-${engine}.json`, JSON.stringify([report(2000), report(2001)], null, 2));
     const csv = file(

@@ -1,7 +1,19 @@
 import type { Command } from 'commander';
+import { registerEval } from './eval.js';
+import { registerExtract } from './extract.js';
 import { registerIngest } from './ingest.js';
 import { registerMigrate } from './migrate.js';
+import { registerReprocess } from './reprocess.js';
 import { registerServe } from './serve.js';
+import { registerSimulate } from './simulate.js';
 
 /** Every CLI command, one registration function per file. */
-export const commands: Array<(program: Command) => void> = [registerServe, registerIngest, registerMigrate];
+export const commands: Array<(program: Command) => void> = [
+  registerServe,
+  registerIngest,
+  registerReprocess,
+  registerMigrate,
+  registerExtract,
+  registerEval,
+  registerSimulate,
+];

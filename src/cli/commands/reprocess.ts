@@ -1,0 +1,31 @@
+import type { Command } from 'commander';
+import { UsageError } from '../../core/errors.js';
+import { reprocessAll } from '../../jobs/process-reports.js';
+import { withStore } from '../context.js';
+
+/** `dragnet reprocess`: reads every stored report by machine again (after an upgrade of the extractor). */
+export function registerReprocess(program: Command): void {
+  program
+    .command('reprocess')
+    .description('extract and triage stored reports again, e.g. after an upgrade')
+    .option('--stale', 'only reports never processed or processed by an older version')
+    .option('--batch-size <n>', 'reports per transaction', '500')
+    .action(async (opts: { stale?: boolean; batchSize: string }) => {
+      const batchSize = Number(opts.batchSize);
+      if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 5000)
+        throw new UsageError('--batch-size must be a whole number from 1 to 5000');
+      await withStore(async (store) => {
+        const started = Date.now();
+        const n = await reprocessAll(store.db, {
+          staleOnly: opts.stale === true,
+          batchSize,
+          now: () => new Date(),
+          onProgress: (done) => {
+            if (process.stderr.isTTY) process.stderr.write(`\rreprocessed ${done}`);
+          },
+        });
+        if (process.stderr.isTTY) process.stderr.write('\n');
+        process.stdout.write(`reprocessed ${n} reports in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      });
+    });
+}
