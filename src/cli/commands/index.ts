@@ -1,11 +1,8 @@
 import type { Command } from 'commander';
-import { registerEval } from './eval.js';
-import { registerExtract } from './extract.js';
 import { registerIngest } from './ingest.js';
 import { registerMigrate } from './migrate.js';
 import { registerReprocess } from './reprocess.js';
 import { registerServe } from './serve.js';
-import { registerSimulate } from './simulate.js';
 
 /** Every CLI command, one registration function per file. */
 export const commands: Array<(program: Command) => void> = [
@@ -13,7 +10,4 @@ export const commands: Array<(program: Command) => void> = [
   registerIngest,
   registerReprocess,
   registerMigrate,
-  registerExtract,
-  registerEval,
-  registerSimulate,
 ];
