@@ -1,0 +1,110 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { type GeneratedReport, ReportFactory } from './report.js';
+import { Rng } from './rng.js';
+import { planReports, type ReportPlan } from './schedule.js';
+import { truthChunks } from './truth.js';
+import { buildWorld, type World, type WorldOptions } from './world.js';
+
+/** A simulated world with its report plan; reports and truth are produced lazily, in order. */
+export interface Simulation {
+  world: World;
+  plan: ReportPlan;
+  /** Every report in submission order; `sim-<seed>-<n>` is the n-th. Iterate once. */
+  reports(): Generator<GeneratedReport>;
+  /** The truth file as text chunks; complete only after reports() was fully iterated. */
+  truth(): Generator<string>;
+}
+
+/** Builds the world and plans its reports (deterministic for the options). */
+export function simulate(options: WorldOptions): Simulation {
+  const world = buildWorld(options);
+  const plan = planReports(world, new Rng(world.options.seed, 2));
+  const factory = new ReportFactory(world, new Rng(world.options.seed, 3));
+  return {
+    world,
+    plan,
+    *reports() {
+      const { owner, contact, submitted } = plan;
+      for (let n = 0; n < owner.length; n++) yield factory.make(n, owner[n]!, contact[n]!, submitted[n]!);
+    },
+    truth: () => truthChunks(world, plan),
+  };
+}
+
+/** Counts of what a simulation wrote. */
+export interface SimulationSummary {
+  reports: number;
+  tss: number;
+  otherScam: number;
+  noise: number;
+  operations: number;
+  fastMoving: number;
+  sharedGroups: number;
+  bytes: number;
+}
+
+/** Writes text to a stream in ~64 KiB chunks, waiting for 'drain' when the stream asks (backpressure). */
+export class ChunkWriter {
+  private buffer = '';
+  /** Characters written so far. */
+  written = 0;
+
+  constructor(
+    private readonly out: Writable,
+    private readonly chunkSize = 65_536,
+  ) {}
+
+  /** Appends text; resolves at once unless a full chunk met a full stream. */
+  async write(text: string): Promise<void> {
+    this.buffer += text;
+    if (this.buffer.length >= this.chunkSize) await this.flush();
+  }
+
+  /** Hands the buffer to the stream and waits for it to drain if needed. */
+  async flush(): Promise<void> {
+    if (this.buffer.length === 0) return;
+    const chunk = this.buffer;
+    this.buffer = '';
+    this.written += chunk.length;
+    if (!this.out.write(chunk)) await once(this.out, 'drain');
+  }
+}
+
+/**
+ * Generates the world's reports as NDJSON into `reportsOut` and, when given, its truth into `truthOut`,
+ * respecting backpressure on both. Does not end the streams (the caller owns them).
+ */
+export async function writeSimulation(
+  options: WorldOptions,
+  reportsOut: Writable,
+  truthOut?: Writable,
+): Promise<SimulationSummary> {
+  const sim = simulate(options);
+  const out = new ChunkWriter(reportsOut);
+  let tss = 0;
+  let otherScam = 0;
+  let noise = 0;
+  for (const g of sim.reports()) {
+    if (g.kind === 'tss') tss++;
+    else if (g.kind === 'other_scam') otherScam++;
+    else noise++;
+    await out.write(`${JSON.stringify(g.report)}\n`);
+  }
+  await out.flush();
+  if (truthOut) {
+    const t = new ChunkWriter(truthOut);
+    for (const chunk of sim.truth()) await t.write(chunk);
+    await t.flush();
+  }
+  return {
+    reports: sim.plan.owner.length,
+    tss,
+    otherScam,
+    noise,
+    operations: sim.world.operations.length,
+    fastMoving: sim.world.operations.filter((o) => o.fastMoving).length,
+    sharedGroups: sim.world.sharedGroups.length,
+    bytes: out.written,
+  };
+}
