@@ -109,7 +109,8 @@ function multiplier(m: string | undefined): number {
 
 function currencyOf(symbol: string, country: string | undefined): string | null {
   const s = symbol.toLowerCase();
-  if (s === '$') return (country && DOLLAR_BY_COUNTRY[country]) || 'USD';
+  if (s === '$' || s === 'dollar' || s === 'dollars' || s === 'bucks')
+    return (country && DOLLAR_BY_COUNTRY[country]) || 'USD';
   if (s === '¥') return country === 'CN' ? 'CNY' : 'JPY';
   return CODES[s] ?? CODES[s.replace(/s$/, '')] ?? null;
 }

@@ -4,7 +4,7 @@ import type { Channel } from '../core/report-input.js';
 const CUES: Array<[Channel, RegExp]> = [
   [
     'popup',
-    /pop[\s-]?ups?|pop[\s-]?up window|(?:screen|computer|browser|laptop) (?:froze|locked|was locked|went blue)|blue screen|warning (?:came up|appeared|on my screen)|message (?:came up|appeared|popped)|alarm(?:ing)? sound|fenêtre|écran (?:bloqué|bleu)|message d'alerte|bildschirm (?:war )?(?:gesperrt|blockiert)|warnmeldung|fenster|ventana emergente|pantalla (?:bloqueada|azul)|mensaje de alerta|ポップアップ|警告画面|警告音|画面が/iu,
+    /pop[\s-]?ups?|pop[\s-]?up window|(?:screen|computer|browser|laptop) (?:froze|locked|was locked|went blue)|blue screen|warning (?:came up|appeared|on my screen)|message (?:came up|appeared|popped)|alarm(?:ing)? sound|fenêtre|écran (?:bloqué|bleu)|écran s'est (?:bloqué|figé)|message d'alerte|bildschirm (?:war )?(?:gesperrt|blockiert)|warnmeldung|fenster|ventana emergente|pantalla (?:bloqueada|azul)|pantalla se (?:bloqueó|congeló)|mensaje de alerta|ポップアップ|警告画面|警告音|画面が/iu,
   ],
   [
     'search_ad',

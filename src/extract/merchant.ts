@@ -5,7 +5,7 @@ import type { Indicator, Span } from './types.js';
 
 // Card-statement descriptors: upper-case words around an asterisk ("TECHHELP*SERVICES", "SQ *PC GEEKS").
 const DESCRIPTOR_RE =
-  /(?<![\p{L}\p{N}*])[A-Z0-9][A-Z0-9.&'-]{1,24}(?: [A-Z0-9.&'-]+){0,2} ?\* ?[A-Z0-9][A-Z0-9.&'-]*(?: [A-Z0-9][A-Z0-9.&'-]*){0,3}(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}*])[A-Z0-9][A-Z0-9.&'-]{1,24}(?: [A-Z0-9.&'-]+){0,2} ?\* ?[A-Z0-9][A-Z0-9.&'-]*(?: [A-Z][A-Z0-9.&'-]*){0,3}(?![\p{L}\p{N}])/gu;
 const LABELLED_RE =
   /(?:merchant(?: name| descriptor)?|descriptor|on my (?:card |bank )?statement as|showed up as|appeared as|libellé|Händler|comercio)\s*(?:was|is|:|as)?\s*["“']?([A-Z0-9][A-Z0-9 .&*'/-]{2,40}[A-Z0-9])["”']?/gu;
 

@@ -11,12 +11,12 @@ import type { UrlHit } from './url.js';
 
 // Digits with the separators people use; a following "ext 12" or ", 0800…" is handled apart, never swallowed.
 const CANDIDATE_RE =
-  /(?<![\p{L}\p{N}_+.,$€£¥₹/#-])(?:\(\s?\+|\+|\()?\d(?:[ \t\u00a0.\-()]{0,3}\d){5,17}\)?/gu;
+  /(?<![A-Za-z\p{N}_+.,$€£¥₹/#-])(?:\(\s?\+|\+|\()?\d(?:[ \t\u00a0.\-()/]{0,3}\d){5,17}\)?/gu;
 const EXT_RE =
   /^\s*,?\s*(?:ext\.?|extn\.?|extension|x|poste|durchwahl|apparat|内線|#)\s*[:.]?\s*(\d{1,6})(?!\d)/i;
 // Labels that make a digit run something else (a case number, an AnyDesk ID, an account).
 const NOT_PHONE_LABEL_RE =
-  /(?:case|ticket|ref|reference|order|invoice|transaction|confirmation|account|acct|a\/c|routing|aba|sort code|member|customer|session|anydesk|teamviewer|ultraviewer|rustdesk|supremo|remote|id|code|pin|serial|licen[cs]e|claim|tracking|iban|bic|swift|kontonummer|konto|compte|cuenta|número de pedido|commande|bestellnummer|card|carte|karte|tarjeta|ending in|se termine par|endet auf|terminada en)\s*(?:number|no\.?|num\.?|nr\.?|n°|#|id|code|numéro|número|nummer)?\s*(?:is|was|est|war|es|era|:|#|=)?\s*$/i;
+  /(?<![\p{L}])(?:case|ticket|ref|reference|order|invoice|transaction|confirmation|account|acct|a\/c|routing|aba|sort code|member|customer|session|anydesk|teamviewer|ultraviewer|rustdesk|supremo|remote|id|code|pin|serial|licen[cs]e|claim|tracking|iban|bic|swift|kontonummer|konto|compte|cuenta|número de pedido|commande|bestellnummer|card|carte|karte|tarjeta|ending in|se termine par|endet auf|terminada en)\s*(?:number|no\.?|num\.?|nr\.?|n°|#|id|code|numéro|número|nummer)?\s*(?:is|was|est|war|es|era|:|#|=)?\s*$/iu;
 const DATE_RE = /^\d{1,4}[./-]\d{1,2}[./-]\d{2,4}$/;
 // Countries whose national numbers are written without a leading trunk "0" (others need it, so IDs are not read as phones).
 const NO_TRUNK = new Set([
@@ -63,7 +63,7 @@ export function findPhones(
   for (const m of text.matchAll(CANDIDATE_RE)) {
     let raw = m[0];
     const start = m.index;
-    raw = raw.replace(/[\s.\-(]+$/, '');
+    raw = raw.replace(/[\s.\-(/]+$/, '');
     if (raw.endsWith(')') && !raw.includes('(')) raw = raw.slice(0, -1);
     const end = start + raw.length;
     if (overlaps(claimed, start, end)) continue;

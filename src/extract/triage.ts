@@ -4,11 +4,11 @@ import type { Amount, Indicator, RemoteTool, Severity, Triage } from './types.js
 
 // Words of the tech-support pretext, in the languages Dragnet reads.
 const TECH_RE =
-  /virus|malware|hack(?:ed|er)|infect|trojan|spyware|compromised|your (?:computer|pc|device|laptop|mac)|my (?:computer|pc|laptop|mac|screen)|technician|tech support|technical support|support technician|firewall|licen[cs]e (?:expired|renewal)|subscription renewal|error code|0x[0-9a-f]{6,8}|ordinateur|technicien|piraté|rechner|computer|techniker|gehackt|ordenador|computadora|técnico|pirateado|パソコン|ウイルス|サポート|感染|ハッキング/iu;
+  /virus|malware|hack(?:ed|er)|infect|trojan|spyware|compromised|your (?:computer|pc|device|laptop|mac)|my (?:computer|pc|laptop|mac|screen|router)|technician|tech support|technical support|support (?:technician|team|line|plan)|helpline|hotline|firewall|anti-?virus|licen[cs]e|renewal|subscription|error|lock(?:ed)? screen|blue screen|pop-?up|warning|security|fake scan|do not restart|event viewer|router|ordinateur|technicien|piraté|dépannage|rechner|computer|techniker|gehackt|sicherheit|fernwartung|ordenador|computadora|técnico|pirateado|soporte|licencia|パソコン|ウイルス|サポート|感染|ハッキング|警告|セキュリティ/iu;
 const REFUND_TRICK_RE = /refund|over-?refund|too much|by mistake|rembours|erstatt|reembols|返金/iu;
 // Other scams share payment rails and urgency but not the pretext.
 const OTHER_SCAM_RE =
-  /romance|dating|boyfriend|girlfriend|lottery|sweepstake|inheritance|investment|trading platform|job offer|work from home|rental|landlord|puppy|parcel|package delivery|customs fee|loterie|gewinnspiel|lotería|inversión|投資|当選/iu;
+  /romance|dating|boyfriend|girlfriend|lottery|\bwon\b|prize|sweepstake|inheritance|investment|trading platform|job offer|work from home|rental|landlord|puppy|parcel|package delivery|customs fee|loterie|gewinnspiel|lotería|inversión|投資|当選/iu;
 const USD_RATE: Record<string, number> = {
   USD: 1,
   EUR: 1.1,
@@ -50,15 +50,15 @@ export function triage(t: TriageInput): Triage {
     evidence.push(weight);
     reasons.push(reason);
   };
-  if (t.remoteTools.length > 0) add(0.45, `remote-access tool: ${t.remoteTools.join(', ')}`);
-  if (TECH_RE.test(t.text)) add(0.4, 'tech-support pretext (virus, hacked, technician…)');
+  if (t.remoteTools.length > 0) add(0.5, `remote-access tool: ${t.remoteTools.join(', ')}`);
+  if (TECH_RE.test(t.text)) add(0.5, 'tech-support pretext (virus, hacked, technician…)');
   const techBrands = t.brands.filter((b) => brandSector(b) === 'tech' || brandSector(b) === 'telecom');
   if (techBrands.length > 0) add(0.35, `impersonates ${techBrands.join(', ')}`);
   else if (t.brands.length > 0) add(0.15, `impersonates ${t.brands.join(', ')}`);
   if (t.channel === 'popup') add(0.35, 'browser popup or lock screen');
-  if (t.indicators.some((i) => i.kind === 'phone')) add(0.1, 'callback phone number');
+  if (t.indicators.some((i) => i.kind === 'phone')) add(0.2, 'callback phone number');
   if (t.paymentMethods.includes('gift_card') || t.paymentMethods.includes('crypto'))
-    add(0.1, 'untraceable payment (gift cards or crypto)');
+    add(0.15, 'untraceable payment (gift cards or crypto)');
   if (REFUND_TRICK_RE.test(t.text) && (t.remoteTools.length > 0 || techBrands.length > 0))
     add(0.15, 'refund pretext');
   let score = 1 - evidence.reduce((acc, w) => acc * (1 - w), 1);
