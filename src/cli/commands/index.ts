@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { registerEval } from './eval.js';
+import { registerExtract } from './extract.js';
 import { registerIngest } from './ingest.js';
 import { registerMigrate } from './migrate.js';
 import { registerReprocess } from './reprocess.js';
@@ -10,4 +12,6 @@ export const commands: Array<(program: Command) => void> = [
   registerIngest,
   registerReprocess,
   registerMigrate,
+  registerExtract,
+  registerEval,
 ];
