@@ -5,6 +5,7 @@ import { registerIngest } from './ingest.js';
 import { registerMigrate } from './migrate.js';
 import { registerReprocess } from './reprocess.js';
 import { registerServe } from './serve.js';
+import { registerSimulate } from './simulate.js';
 
 /** Every CLI command, one registration function per file. */
 export const commands: Array<(program: Command) => void> = [
@@ -14,4 +15,5 @@ export const commands: Array<(program: Command) => void> = [
   registerMigrate,
   registerExtract,
   registerEval,
+  registerSimulate,
 ];
