@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { clusterReports } from './cluster.js';
+import { DEFAULT_LINK_POLICY, type LinkIndicator, type LinkReport, type Suppression } from './types.js';
+
+const COMMON = new Set(['domain\u0000microsoft.com', 'phone\u0000+18006427676']);
+const suppress = (kind: string, value: string): Suppression =>
+  COMMON.has(`${kind}\u0000${value}`) ? { mode: 'block', reason: 'brand apex' } : null;
+
+/** An operation whose reports rotate through phones and domains but keep its company, merchant and agent. */
+function operation(name: string, reports: number, processor?: LinkIndicator[]): LinkReport[] {
+  return Array.from({ length: reports }, (_, i) => {
+    const period = Math.floor(i / 5);
+    const indicators: LinkIndicator[] = [
+      { kind: 'phone', value: `+1855${name.charCodeAt(0)}${String(period).padStart(5, '0')}` },
+      { kind: 'domain', value: `${name}-help-${Math.floor((i + 2) / 5)}.xyz` },
+      { kind: 'domain', value: 'microsoft.com' },
+    ];
+    if (i % 3 === 0) indicators.push({ kind: 'company', value: `${name} tech solutions` });
+    if (i % 4 === 0) indicators.push({ kind: 'merchant', value: `${name.toUpperCase()}*SUPPORT` });
+    if (i % 5 === 1) indicators.push({ kind: 'crypto_wallet', value: `bc1q${name}wallet` });
+    if (i % 6 === 2) indicators.push({ kind: 'email', value: `billing@${name}-care.com` });
+    if (processor && i % 7 === 0) indicators.push(...processor);
+    return { id: `${name}-${i}`, indicators };
+  });
+}
+
+const clusterOf = (reports: LinkReport[]) => {
+  const c = clusterReports(reports, DEFAULT_LINK_POLICY, suppress);
+  const byId = new Map(reports.map((r, i) => [r.id, c.cluster[i]!]));
+  return { c, byId };
+};
+
+describe('clusterReports', () => {
+  it('joins an operation across rotating numbers and domains', () => {
+    const { byId } = clusterOf(operation('alpha', 40));
+    expect(new Set(byId.values()).size).toBe(1);
+  });
+
+  it('never links through a common value such as microsoft.com', () => {
+    const reports = [
+      {
+        id: 'a',
+        indicators: [
+          { kind: 'domain', value: 'microsoft.com' },
+          { kind: 'phone', value: '+18551110000' },
+        ],
+      },
+      {
+        id: 'b',
+        indicators: [
+          { kind: 'domain', value: 'microsoft.com' },
+          { kind: 'phone', value: '+18552220000' },
+        ],
+      },
+    ];
+    const { byId, c } = clusterOf(reports);
+    expect(byId.get('a')).not.toBe(byId.get('b'));
+    expect(c.weights.reason[c.graph.index.get('domain\u0000microsoft.com')!]).toBe('common');
+  });
+
+  it('keeps two operations apart when a payment processor is all they share, and says so', () => {
+    const processor = [
+      { kind: 'merchant', value: 'PAYPRO*GLOBAL' },
+      { kind: 'iban', value: 'GB33BUKB20201555555555' },
+    ];
+    const reports = [...operation('alpha', 60, processor), ...operation('bravo', 45, processor)];
+    const { byId, c } = clusterOf(reports);
+    const alpha = new Set(reports.filter((r) => r.id.startsWith('alpha')).map((r) => byId.get(r.id)));
+    const bravo = new Set(reports.filter((r) => r.id.startsWith('bravo')).map((r) => byId.get(r.id)));
+    expect(alpha.size).toBe(1);
+    expect(bravo.size).toBe(1);
+    expect([...alpha][0]).not.toBe([...bravo][0]);
+    const kept = c.keptApart.flatMap((k) => k.indicators.map((i) => c.graph.values[i]));
+    expect(kept).toEqual(expect.arrayContaining(['PAYPRO*GLOBAL']));
+  });
+
+  it('links two reports on weak evidence only when it adds up: a typo of a number plus the company', () => {
+    const reports: LinkReport[] = [
+      {
+        id: 'a',
+        indicators: [
+          { kind: 'phone', value: '+18554428444' },
+          { kind: 'company', value: 'easy net express' },
+        ],
+      },
+      {
+        id: 'b',
+        indicators: [
+          { kind: 'phone', value: '+18554428454' },
+          { kind: 'company', value: 'easy net express' },
+        ],
+      },
+      { id: 'c', indicators: [{ kind: 'phone', value: '+18554428464' }] },
+    ];
+    const { byId } = clusterOf(reports);
+    expect(byId.get('a')).toBe(byId.get('b'));
+    expect(byId.get('c')).not.toBe(byId.get('a'));
+  });
+});

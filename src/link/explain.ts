@@ -1,0 +1,117 @@
+import { buildGraph } from './graph.js';
+import type { LinkReport } from './types.js';
+
+/** What the linker knows about one value when explaining: its weight and how many reports carry it. */
+export interface ValueFacts {
+  weight: number;
+  reportCount: number;
+  /** 'linking' values join reports alone; 'weak' ones only together with other evidence. */
+  role: 'linking' | 'weak' | 'none';
+}
+
+/** One shared value in an explanation. */
+export interface SharedValue {
+  kind: string;
+  value: string;
+  weight: number;
+  reportCount: number;
+}
+
+/** One step of the chain: two reports and what they share. */
+export interface LinkStep {
+  from: string;
+  to: string;
+  shared: SharedValue[];
+  /** True when the step rests on weak evidence that adds up (company, names, a typo of a number). */
+  weak: boolean;
+}
+
+/** Why two reports are in one operation: the shortest chain of reports through shared values. */
+export interface Explanation {
+  from: string;
+  to: string;
+  steps: LinkStep[];
+}
+
+/**
+ * Explains a link between two reports of one operation: breadth-first search over the operation's
+ * report–value graph, through linking values (and weak values whose sum passes `threshold`), so the
+ * chain has as few hops as possible; each step lists every value the two reports share.
+ * Returns null when no chain exists (the reports are together only by an analyst's decision).
+ */
+export function explainLink(
+  reports: LinkReport[],
+  fromId: string,
+  toId: string,
+  facts: (kind: string, value: string) => ValueFacts,
+  threshold = 1,
+): Explanation | null {
+  const g = buildGraph(reports);
+  const ids = reports.map((r) => r.id);
+  const from = ids.indexOf(fromId);
+  const to = ids.indexOf(toId);
+  if (from < 0 || to < 0) return null;
+  if (from === to) return { from: fromId, to: toId, steps: [] };
+  const m = g.kinds.length;
+  const fact = Array.from({ length: m }, (_, i) => facts(g.kinds[i]!, g.values[i]!));
+  const sharedBetween = (a: number, b: number): SharedValue[] => {
+    const out: SharedValue[] = [];
+    for (let e = g.repOffsets[a]!; e < g.repOffsets[a + 1]!; e++) {
+      const i = g.repInds[e]!;
+      if (fact[i]!.role === 'none') continue;
+      for (let f = g.repOffsets[b]!; f < g.repOffsets[b + 1]!; f++) {
+        if (g.repInds[f] === i)
+          out.push({
+            kind: g.kinds[i]!,
+            value: g.values[i]!,
+            weight: fact[i]!.weight,
+            reportCount: fact[i]!.reportCount,
+          });
+      }
+    }
+    return out.sort((x, y) => y.weight - x.weight || x.reportCount - y.reportCount);
+  };
+  const previous = new Int32Array(g.reportCount).fill(-1);
+  previous[from] = from;
+  let frontier = [from];
+  while (frontier.length > 0 && previous[to] === -1) {
+    const next: number[] = [];
+    for (const r of frontier) {
+      const weakSum = new Map<number, number>();
+      for (let e = g.repOffsets[r]!; e < g.repOffsets[r + 1]!; e++) {
+        const i = g.repInds[e]!;
+        const f = fact[i]!;
+        if (f.role === 'none') continue;
+        for (let x = g.indOffsets[i]!; x < g.indOffsets[i + 1]!; x++) {
+          const s = g.indReports[x]!;
+          if (previous[s] !== -1) continue;
+          if (f.role === 'linking') {
+            previous[s] = r;
+            next.push(s);
+          } else weakSum.set(s, (weakSum.get(s) ?? 0) + f.weight);
+        }
+      }
+      for (const [s, w] of weakSum) {
+        if (w >= threshold && previous[s] === -1) {
+          previous[s] = r;
+          next.push(s);
+        }
+      }
+    }
+    frontier = next;
+  }
+  if (previous[to] === -1) return null;
+  const path: number[] = [to];
+  while (path[0] !== from) path.unshift(previous[path[0]!]!);
+  const steps: LinkStep[] = [];
+  for (let k = 0; k + 1 < path.length; k++) {
+    const shared = sharedBetween(path[k]!, path[k + 1]!);
+    steps.push({
+      from: ids[path[k]!]!,
+      to: ids[path[k + 1]!]!,
+      shared,
+      weak: !shared.some((s) => s.weight >= threshold),
+    });
+  }
+  return { from: fromId, to: toId, steps };
+}

@@ -1,0 +1,53 @@
+import { degreeOf, type ReportGraph } from './graph.js';
+import type { LinkPolicy, Suppression } from './types.js';
+
+/** Why an indicator links with the weight it has. */
+export type WeightReason = 'linking' | 'weak' | 'unique' | 'common' | 'too_frequent' | 'no_weight';
+
+/** Per-indicator linking weight, and the reason, for every node of the graph. */
+export interface IndicatorWeights {
+  weight: Float64Array;
+  reason: WeightReason[];
+  suppression: Suppression[];
+  /** The frequency cap in force (reports). */
+  cap: number;
+}
+
+/**
+ * Weights that fall with how common a value is: blocked and informational common values never link;
+ * a value in more than max(minCap, maxShare × reports) reports never links (dedupe's rule); otherwise
+ * the kind's base weight, reduced Adamic–Adar style for values shared by many reports.
+ */
+export function indicatorWeights(
+  g: ReportGraph,
+  policy: LinkPolicy,
+  suppress: (kind: string, value: string) => Suppression,
+): IndicatorWeights {
+  const m = g.kinds.length;
+  const weight = new Float64Array(m);
+  const reason: WeightReason[] = new Array(m);
+  const suppression: Suppression[] = new Array(m).fill(null);
+  const cap = Math.max(policy.minCap, Math.floor(policy.maxShare * g.reportCount));
+  for (let i = 0; i < m; i++) {
+    const d = degreeOf(g, i);
+    const base = policy.kindWeight[g.kinds[i]!] ?? 0.5;
+    const s = suppress(g.kinds[i]!, g.values[i]!);
+    suppression[i] = s;
+    if (s) reason[i] = 'common';
+    else if (base <= 0) reason[i] = 'no_weight';
+    else if (d > cap) reason[i] = 'too_frequent';
+    else if (d < 2) {
+      reason[i] = 'unique';
+      weight[i] = base;
+    } else {
+      weight[i] = base;
+      reason[i] = base >= policy.threshold ? 'linking' : 'weak';
+    }
+  }
+  return { weight, reason, suppression, cap };
+}
+
+/** Edge weight of an indicator inside community detection: hubs glue less (Adamic–Adar 1/log degree). */
+export function cohesionWeight(weight: number, degree: number): number {
+  return weight / Math.log2(2 + degree);
+}
