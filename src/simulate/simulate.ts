@@ -44,29 +44,45 @@ export interface SimulationSummary {
   bytes: number;
 }
 
-/** Writes text to a stream in ~64 KiB chunks, waiting for 'drain' when the stream asks (backpressure). */
+/**
+ * Writes text to a stream in ~1 MiB chunks, encoding each piece straight into a buffer (no big joined string),
+ * and waits for 'drain' when the stream asks (backpressure): memory stays bounded whatever the volume.
+ */
 export class ChunkWriter {
-  private buffer = '';
-  /** Characters written so far. */
+  private buffer: Buffer;
+  private used = 0;
+  /** Bytes handed to the stream so far. */
   written = 0;
 
   constructor(
     private readonly out: Writable,
-    private readonly chunkSize = 65_536,
-  ) {}
+    private readonly chunkSize = 1 << 20,
+  ) {
+    this.buffer = Buffer.allocUnsafe(chunkSize);
+  }
 
   /** Appends text; resolves at once unless a full chunk met a full stream. */
   async write(text: string): Promise<void> {
-    this.buffer += text;
-    if (this.buffer.length >= this.chunkSize) await this.flush();
+    // Worst case UTF-8 is 3 bytes per UTF-16 unit; flush first when the text might not fit.
+    if (this.used + text.length * 3 > this.chunkSize) {
+      await this.flush();
+      if (text.length * 3 > this.chunkSize) {
+        const big = Buffer.from(text, 'utf8');
+        this.written += big.length;
+        if (!this.out.write(big)) await once(this.out, 'drain');
+        return;
+      }
+    }
+    this.used += this.buffer.write(text, this.used, 'utf8');
   }
 
-  /** Hands the buffer to the stream and waits for it to drain if needed. */
+  /** Hands the filled part of the buffer to the stream (which keeps it) and starts a fresh one. */
   async flush(): Promise<void> {
-    if (this.buffer.length === 0) return;
-    const chunk = this.buffer;
-    this.buffer = '';
-    this.written += chunk.length;
+    if (this.used === 0) return;
+    const chunk = this.buffer.subarray(0, this.used);
+    this.buffer = Buffer.allocUnsafe(this.chunkSize);
+    this.written += this.used;
+    this.used = 0;
     if (!this.out.write(chunk)) await once(this.out, 'drain');
   }
 }
