@@ -366,18 +366,23 @@ const COMMON = loadCommonValues(commonValuesData as Record<string, unknown>);
  * Domains also match every host under a listed apex (support.microsoft.com), and URLs match by their host.
  */
 export function commonValue(kind: IndicatorKind, value: string): CommonValue | null {
-  const lists = COMMON.get(kind);
   const key = INDICATOR_REGISTRY[kind].normalise(value);
-  if (!key || !lists) return null;
+  return key ? commonNormalisedValue(kind, key) : null;
+}
+
+/** commonValue for a value already normalised through the registry (skips normalising it again: hot path). */
+export function commonNormalisedValue(kind: IndicatorKind, key: string): CommonValue | null {
+  const lists = COMMON.get(kind);
+  if (!lists) return null;
   const hit = lists.exact.get(key) ?? suffixHit(lists.suffix, key);
   if (hit) return hit;
   if (kind === 'url') {
     const host = new URL(key).hostname;
-    return commonValue('domain', host);
+    return commonNormalisedValue('domain', host.startsWith('www.') ? host.slice(4) : host);
   }
   if (kind === 'email') {
     const domain = key.slice(key.lastIndexOf('@') + 1);
-    const d = commonValue('domain', domain);
+    const d = commonNormalisedValue('domain', domain);
     // A brand's own mailbox domain (microsoft.com) is common; a free-mail domain says nothing about the address.
     return d && d.mode === 'block' ? d : null;
   }

@@ -69,13 +69,13 @@ const DOLLAR_BY_COUNTRY: Record<string, string> = {
 };
 
 const REFUND_RE =
-  /refund|reimburs|got (?:it |the money |my money )?back|money back|rembours|erstatt|zurückerstattet|zurückgebucht|zurückbekommen|reembols|devolvi|me devolv|返金|返還/giu;
+  /refund|reimburs|got (?:it |the money |my money )?back|money back|rembours|erstatt|zurückerstattet|zurückgebucht|zurückbekommen|reembols|devolvi|me devolv|返金|返還/gi;
 const FAKE_REFUND_RE =
-  /said|claim|pretend|fake|supposed|by mistake|accident|too much|extra|erreur|versehentlich|zu viel|por error|de más|誤って|間違/iu;
+  /said|claim|pretend|fake|supposed|by mistake|accident|too much|extra|erreur|versehentlich|zu viel|por error|de más|誤って|間違/i;
 const ASKED_RE =
-  /ask|want|demand|request|told me to (?:pay|send|buy|transfer|wire)|quoted|\bcharge\b|\bfee\b|owe|cost|price|needed|\bfor\b (?:a|the) (?:fix|repair|licen[cs]e|subscription|plan|service)|exig|voulai|veulent|demand|verlang|forder|wollte|pidi|pidió|exigi|querían|quería|要求|請求|求め|言われ/giu;
+  /ask|want|demand|request|told me to (?:pay|send|buy|transfer|wire)|quoted|\bcharge\b|\bfee\b|owe|cost|price|needed|\bfor\b (?:a|the) (?:fix|repair|licen[cs]e|subscription|plan|service)|exig|voulai|veulent|demand|verlang|forder|wollte|pidi|pidió|exigi|querían|quería|要求|請求|求め|言われ/gi;
 const PAID_RE =
-  /paid|send(?:ing)? (?:it )?back|\bpay\b|sent|transferr?ed|wired|bought|purchased|\blost\b|spent|charged|gave|withdr[ae]w|deposited|handed|payé|versé|viré|perdu|acheté|envoyé|dépensé|bezahlt|überwiesen|gekauft|verloren|gezahlt|geschickt|pagué|pagado|transferí|compré|perdí|envié|gasté|支払|払っ|払い|振り込|振込|購入|送金|失っ|取られ/giu;
+  /paid|send(?:ing)? (?:it )?back|\bpay\b|sent|transferr?ed|wired|bought|purchased|\blost\b|spent|charged|gave|withdr[ae]w|deposited|handed|payé|versé|viré|perdu|acheté|envoyé|dépensé|bezahlt|überwiesen|gekauft|verloren|gezahlt|geschickt|pagué|pagado|transferí|compré|perdí|envié|gasté|支払|払っ|払い|振り込|振込|購入|送金|失っ|取られ/gi;
 
 /** Parses "1,500.00", "1.500,00", "2 500", "1'200" and "5" into a number; null when ambiguous beyond reason. */
 export function parseAmountNumber(s: string): number | null {

@@ -23,17 +23,17 @@ const INSENSITIVE_RE = new RegExp(
   sortLongFirst(BRANDS.flatMap((b) => [...b.aliases, ...(b.caseSensitive ? [] : [b.name])]))
     .map(bounded)
     .join('|'),
-  'giu',
+  'gi',
 );
 const SENSITIVE_RE = new RegExp(
   sortLongFirst(BRANDS.flatMap((b) => b.caseSensitive ?? []))
     .map(bounded)
     .join('|'),
-  'gu',
+  'g',
 );
 // "Apple gift card", "Amazon voucher", "Google Play card": the brand is how they were paid, not who was impersonated.
 const GIFT_AFTER_RE =
-  /^\s*(?:gift|store|itunes|play)?\s*(?:gift\s?cards?|cards?|vouchers?|cartes?|karten?|gutschein|tarjetas?|ギフト|カード|券)/iu;
+  /^\s*(?:gift|store|itunes|play)?\s*(?:gift\s?cards?|cards?|vouchers?|cartes?|karten?|gutschein|tarjetas?|ギフト|カード|券)/i;
 
 /** The canonical brand for an alias or a free-text brand name ("icloud" → "Apple"), if known. */
 export function canonicalBrand(name: string): string | null {

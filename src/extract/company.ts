@@ -15,6 +15,9 @@ const LABELLED_RE = new RegExp(
   String.raw`(?:company|firm|business|société|entreprise|Firma|Unternehmen|empresa|compañía)\s+(?:name\s+(?:was|is)\s*|(?:was\s+|is\s+)?(?:called|named)\s+|appelée\s+|nommée\s+|namens\s+|llamada\s+|que se llama\s+|:\s*)["“]?(${WORD}(?:[ \t]+(?:${WORD}|${LINK})){0,4})`,
   'gu',
 );
+const SUFFIX_HINT_RE =
+  /Ltd|LLC|L\.L\.C|Inc|Corp|GmbH|SARL|S\.A|S\.L|SAS|LLP|PLC|plc|AG\b|B\.V|SRL|Limited|Incorporated/;
+const LABEL_HINT_RE = /company|firm|business|société|entreprise|Firma|Unternehmen|empresa|compañía/i;
 const JA_RE =
   /株式会社([\p{Script=Katakana}\p{Script=Han}ー・A-Za-z0-9]{2,20})|([\p{Script=Katakana}ー・A-Za-z0-9]{2,20})株式会社/gu;
 // Sentence words that a capitalised run picks up before the real name ("Then Easy Net Express Pvt Ltd").
@@ -33,17 +36,20 @@ export function findCompanies(src: Source, claimed: Span[]): Indicator[] {
     spans.push({ start, end });
     out.push(indicatorAt(src, 'company', value, start, end, suffix ? { legalSuffix: suffix } : undefined));
   };
-  for (const m of text.matchAll(SUFFIXED_RE)) {
-    const full = m[1]!;
-    const name = full.replace(LEADING_NOISE, '');
-    const start = m.index + (full.length - name.length);
-    push(name, start, m.index + m[0].length, m[2]!);
-  }
-  for (const m of text.matchAll(LABELLED_RE)) {
-    const name = m[1]!.replace(/[.,]+$/, '');
-    const start = m.index + m[0].length - m[1]!.length;
-    push(name, start, start + name.length);
-  }
+  // Cheap gates first: most reports name no company, and the full patterns are the costly part.
+  if (SUFFIX_HINT_RE.test(text))
+    for (const m of text.matchAll(SUFFIXED_RE)) {
+      const full = m[1]!;
+      const name = full.replace(LEADING_NOISE, '');
+      const start = m.index + (full.length - name.length);
+      push(name, start, m.index + m[0].length, m[2]!);
+    }
+  if (LABEL_HINT_RE.test(text))
+    for (const m of text.matchAll(LABELLED_RE)) {
+      const name = m[1]!.replace(/[.,]+$/, '');
+      const start = m.index + m[0].length - m[1]!.length;
+      push(name, start, start + name.length);
+    }
   if (text.includes('株式会社')) {
     for (const m of text.matchAll(JA_RE)) push(m[1] ?? m[2]!, m.index, m.index + m[0].length, '株式会社');
   }

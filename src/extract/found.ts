@@ -1,4 +1,4 @@
-import { commonValue, INDICATOR_REGISTRY, type IndicatorKind } from '../core/indicator-kinds.js';
+import { commonNormalisedValue, INDICATOR_REGISTRY, type IndicatorKind } from '../core/indicator-kinds.js';
 import type { TextView } from './text.js';
 import type { Indicator } from './types.js';
 
@@ -11,7 +11,7 @@ export interface Source {
 
 /**
  * Builds an indicator from a span of the view: raw and offsets come from the original text, the value
- * is already normalised, and the registry adds display and the common-value verdict.
+ * is already normalised, and the registry adds display (unless given) and the common-value verdict.
  */
 export function indicatorAt(
   src: Source,
@@ -20,10 +20,11 @@ export function indicatorAt(
   start: number,
   end: number,
   meta?: Record<string, unknown>,
+  display?: string,
 ): Indicator {
   const s = src.view.toOriginal(start);
   const e = Math.max(s, src.view.toOriginal(end));
-  return withRegistry({
+  const ind: Indicator = {
     kind,
     value,
     raw: src.original.slice(s, e),
@@ -31,17 +32,20 @@ export function indicatorAt(
     start: s,
     end: e,
     meta,
-  });
+  };
+  if (display) ind.display = display;
+  return withRegistry(ind);
 }
 
-/** Adds the registry's display form and common-value verdict to an indicator. */
+/** Adds the registry's display form (unless already set) and common-value verdict; the value is normalised. */
 export function withRegistry(ind: Indicator): Indicator {
   const spec = INDICATOR_REGISTRY[ind.kind];
-  const display = spec.display(ind.value);
-  const common = commonValue(ind.kind, ind.value);
+  const display = ind.display ?? spec.display(ind.value);
+  const common = commonNormalisedValue(ind.kind, ind.value);
   const meta = common ? { ...ind.meta, common } : ind.meta;
   const out: Indicator = { ...ind };
   if (display !== ind.value) out.display = display;
+  else delete out.display;
   if (meta && Object.keys(meta).length > 0) out.meta = meta;
   else delete out.meta;
   return out;

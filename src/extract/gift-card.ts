@@ -2,28 +2,28 @@ import type { Amount, GiftCard } from './types.js';
 
 // Gift-card and voucher brands scammers ask for; "inherent" ones are vouchers whatever the wording.
 const GIFT_BRANDS: Array<{ name: string; re: RegExp; inherent: boolean }> = [
-  { name: 'Google Play', re: /google\s?play|グーグルプレイ/giu, inherent: false },
-  { name: 'Apple', re: /apple|itunes|アップル/giu, inherent: false },
-  { name: 'Amazon', re: /amazon|アマゾン/giu, inherent: false },
-  { name: 'Steam', re: /steam/giu, inherent: false },
-  { name: 'Target', re: /\btarget\b/giu, inherent: false },
-  { name: 'Walmart', re: /walmart/giu, inherent: false },
-  { name: 'eBay', re: /\bebay\b/giu, inherent: false },
-  { name: 'Best Buy', re: /best\s?buy/giu, inherent: false },
-  { name: 'Sephora', re: /sephora/giu, inherent: false },
-  { name: 'Xbox', re: /xbox/giu, inherent: false },
-  { name: 'PlayStation', re: /playstation|\bpsn\b/giu, inherent: false },
-  { name: 'Razer Gold', re: /razer\s?gold/giu, inherent: true },
-  { name: 'Vanilla', re: /\bvanilla\b|onevanilla/giu, inherent: false },
-  { name: 'Paysafecard', re: /paysafe\s?card|paysafe/giu, inherent: true },
-  { name: 'Neosurf', re: /neosurf/giu, inherent: true },
-  { name: 'Transcash', re: /transcash/giu, inherent: true },
-  { name: 'PCS', re: /\bPCS\b/gu, inherent: true },
-  { name: 'WebMoney', re: /webmoney|ウェブマネー/giu, inherent: true },
-  { name: 'BitCash', re: /bitcash|ビットキャッシュ/giu, inherent: true },
+  { name: 'Google Play', re: /google\s?play|グーグルプレイ/gi, inherent: false },
+  { name: 'Apple', re: /apple|itunes|アップル/gi, inherent: false },
+  { name: 'Amazon', re: /amazon|アマゾン/gi, inherent: false },
+  { name: 'Steam', re: /steam/gi, inherent: false },
+  { name: 'Target', re: /\btarget\b/gi, inherent: false },
+  { name: 'Walmart', re: /walmart/gi, inherent: false },
+  { name: 'eBay', re: /\bebay\b/gi, inherent: false },
+  { name: 'Best Buy', re: /best\s?buy/gi, inherent: false },
+  { name: 'Sephora', re: /sephora/gi, inherent: false },
+  { name: 'Xbox', re: /xbox/gi, inherent: false },
+  { name: 'PlayStation', re: /playstation|\bpsn\b/gi, inherent: false },
+  { name: 'Razer Gold', re: /razer\s?gold/gi, inherent: true },
+  { name: 'Vanilla', re: /\bvanilla\b|onevanilla/gi, inherent: false },
+  { name: 'Paysafecard', re: /paysafe\s?card|paysafe/gi, inherent: true },
+  { name: 'Neosurf', re: /neosurf/gi, inherent: true },
+  { name: 'Transcash', re: /transcash/gi, inherent: true },
+  { name: 'PCS', re: /\bPCS\b/g, inherent: true },
+  { name: 'WebMoney', re: /webmoney|ウェブマネー/gi, inherent: true },
+  { name: 'BitCash', re: /bitcash|ビットキャッシュ/gi, inherent: true },
 ];
 const CARD_WORD_RE =
-  /gift\s?cards?|cards?|vouchers?|coupons?|codes?|cartes?(?: cadeaux?)?|coupons?|geschenkkarten?|gutscheine?|guthabenkarten?|karten?|tarjetas?(?: de regalo)?|ギフト|カード|券|プリペイド/iu;
+  /gift\s?cards?|cards?|vouchers?|coupons?|codes?|cartes?(?: cadeaux?)?|coupons?|geschenkkarten?|gutscheine?|guthabenkarten?|karten?|tarjetas?(?: de regalo)?|ギフト|カード|券|プリペイド/i;
 
 /** Gift cards the victim was made to buy, with the nearest amount in the same sentence as their value. */
 export function findGiftCards(text: string, amounts: Amount[]): GiftCard[] {

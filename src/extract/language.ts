@@ -218,16 +218,19 @@ const SCRIPTS: Array<[string, RegExp]> = [
 
 /** The language of a narrative (ISO 639-1), limited to supported languages; null when too short to say. */
 export function detectLanguage(text: string): string | null {
-  const sample = text.slice(0, 1500);
-  const letters = (sample.match(/\p{L}/gu) ?? []).length;
+  const sample = text.slice(0, 800);
+  const letters = countLetters(sample);
   if (letters < 8) return null;
-  for (const [lang, re] of SCRIPTS) {
-    const n = (sample.match(re) ?? []).length;
-    // Japanese mixes kana and kanji: a little kana is enough; other scripts must dominate.
-    if ((lang === 'ja' && n >= 3) || n / letters > 0.3) return lang;
-  }
+  // Latin-only text (most reports) skips the per-script counts.
+  if (/[\u0370-\uffff]/.test(sample))
+    for (const [lang, re] of SCRIPTS) {
+      const n = (sample.match(re) ?? []).length;
+      // Japanese mixes kana and kanji: a little kana is enough; other scripts must dominate.
+      if ((lang === 'ja' && n >= 3) || n / letters > 0.3) return lang;
+    }
   const scores = new Map<string, number>();
-  for (const w of sample.toLowerCase().split(/[^\p{L}'’]+/u)) {
+  // Latin words only: function words of the supported Latin-script languages are all in this range.
+  for (const w of sample.toLowerCase().match(/[a-zà-öø-ÿœæ'’]+/g) ?? []) {
     for (const lang of WORD_LANG.get(w.replace('’', "'")) ?? [])
       scores.set(lang, (scores.get(lang) ?? 0) + 1);
   }
@@ -238,4 +241,24 @@ export function detectLanguage(text: string): string | null {
   // Close call between function-word counts: let the trigram model decide, within supported languages only.
   const code = franc(sample.slice(0, 400), { only: Object.keys(FRANC_TO_ISO), minLength: 10 });
   return FRANC_TO_ISO[code] ?? first?.[0] ?? null;
+}
+
+function countLetters(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // ASCII letters, Latin-1 and beyond (every non-ASCII code unit above the punctuation blocks counts).
+    if (
+      (c >= 65 && c <= 90) ||
+      (c >= 97 && c <= 122) ||
+      (c >= 0xc0 &&
+        c !== 0xd7 &&
+        c !== 0xf7 &&
+        !(c >= 0x2000 && c <= 0x206f) &&
+        !(c >= 0x3000 && c <= 0x303f) &&
+        !(c >= 0xff00 && c <= 0xff20))
+    )
+      n++;
+  }
+  return n;
 }

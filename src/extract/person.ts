@@ -16,6 +16,8 @@ const LABELS = [
   `(?:se llamaba|dijo llamarse|llamad[oa]|se hacía llamar|se presentó como|su nombre era)`,
 ];
 const LABELLED_RE = new RegExp(String.raw`(?:${LABELS.join('|')})\s+["“]?${NAME}`, 'gu');
+const NAME_HINT_RE =
+  /name|named|called|calling|introduced|identified|goes by|went by|Agent|Technician|Supervisor|Scammer|Caller|appel|présent|nomm|prénom|namens|nannte|hieß|stellte|llam|nombre/i;
 const JA_RE =
   /([\p{Script=Katakana}ー・]{2,15}|[\p{Script=Han}]{2,4})(?:と名乗る|と名乗った|と名乗り|という名前の|と申す)/gu;
 // Capitalised words a label can be followed by that are not names.
@@ -47,13 +49,15 @@ const NOT_NAMES = new Set([
 export function findPersons(src: Source): Indicator[] {
   const text = src.view.text;
   const out: Indicator[] = [];
-  for (const m of text.matchAll(LABELLED_RE)) {
-    const raw = m[1]!;
-    const value = INDICATOR_REGISTRY.person.normalise(raw);
-    if (!value || NOT_NAMES.has(value.split(' ')[0]!) || isBrandName(value)) continue;
-    const end = m.index + m[0].length;
-    out.push(indicatorAt(src, 'person', value, end - raw.length, end));
-  }
+  // A cheap gate: the full label pattern is costly and most reports name nobody.
+  if (NAME_HINT_RE.test(text))
+    for (const m of text.matchAll(LABELLED_RE)) {
+      const raw = m[1]!;
+      const value = INDICATOR_REGISTRY.person.normalise(raw);
+      if (!value || NOT_NAMES.has(value.split(' ')[0]!) || isBrandName(value)) continue;
+      const end = m.index + m[0].length;
+      out.push(indicatorAt(src, 'person', value, end - raw.length, end));
+    }
   if (/名乗|名前|申す/.test(text)) {
     for (const m of text.matchAll(JA_RE)) {
       const raw = m[1]!;

@@ -1,5 +1,6 @@
 import {
   type CountryCode,
+  getCountryCallingCode,
   isSupportedCountry,
   type PhoneNumber,
   parsePhoneNumberFromString,
@@ -10,13 +11,12 @@ import type { Indicator, Span } from './types.js';
 import type { UrlHit } from './url.js';
 
 // Digits with the separators people use; a following "ext 12" or ", 0800…" is handled apart, never swallowed.
-const CANDIDATE_RE =
-  /(?<![A-Za-z\p{N}_+.,$€£¥₹/#-])(?:\(\s?\+|\+|\()?\d(?:[ \t\u00a0.\-()/]{0,3}\d){5,17}\)?/gu;
+const CANDIDATE_RE = /(?<![A-Za-z0-9_+.,$€£¥₹/#-])(?:\(\s?\+|\+|\()?\d(?:[ \t\u00a0.\-()/]{0,3}\d){5,17}\)?/g;
 const EXT_RE =
   /^\s*,?\s*(?:ext\.?|extn\.?|extension|x|poste|durchwahl|apparat|内線|#)\s*[:.]?\s*(\d{1,6})(?!\d)/i;
 // Labels that make a digit run something else (a case number, an AnyDesk ID, an account).
 const NOT_PHONE_LABEL_RE =
-  /(?<![\p{L}])(?:case|ticket|ref|reference|order|invoice|transaction|confirmation|account|acct|a\/c|routing|aba|sort code|member|customer|session|anydesk|teamviewer|ultraviewer|rustdesk|supremo|remote|id|code|pin|serial|licen[cs]e|claim|tracking|iban|bic|swift|kontonummer|konto|compte|cuenta|número de pedido|commande|bestellnummer|card|carte|karte|tarjeta|ending in|se termine par|endet auf|terminada en)\s*(?:number|no\.?|num\.?|nr\.?|n°|#|id|code|numéro|número|nummer)?\s*(?:is|was|est|war|es|era|:|#|=)?\s*$/iu;
+  /(?<![A-Za-zÀ-ÿ])(?:case|ticket|ref|reference|order|invoice|transaction|confirmation|account|acct|a\/c|routing|aba|sort code|member|customer|session|anydesk|teamviewer|ultraviewer|rustdesk|supremo|remote|id|code|pin|serial|licen[cs]e|claim|tracking|iban|bic|swift|kontonummer|konto|compte|cuenta|número de pedido|commande|bestellnummer|card|carte|karte|tarjeta|ending in|se termine par|endet auf|terminada en)\s*(?:number|no\.?|num\.?|nr\.?|n°|#|id|code|numéro|número|nummer)?\s*(?:is|was|est|war|es|era|:|#|=)?\s*$/i;
 const DATE_RE = /^\d{1,4}[./-]\d{1,2}[./-]\d{2,4}$/;
 // Countries whose national numbers are written without a leading trunk "0" (others need it, so IDs are not read as phones).
 const NO_TRUNK = new Set([
@@ -42,6 +42,36 @@ const NO_TRUNK = new Set([
   'CZ',
   'SK',
   'MX',
+]);
+// Countries that dial national numbers with a leading trunk "0" that the international form drops.
+const TRUNK_ZERO = new Set([
+  'GB',
+  'FR',
+  'DE',
+  'JP',
+  'AU',
+  'NL',
+  'BE',
+  'CH',
+  'AT',
+  'IE',
+  'NZ',
+  'IN',
+  'ZA',
+  'SE',
+  'FI',
+  'IL',
+  'TR',
+  'BR',
+  'PH',
+  'MY',
+  'TH',
+  'ID',
+  'PK',
+  'NG',
+  'KR',
+  'CN',
+  'TW',
 ]);
 // Ranges reserved for fiction: NANP 555-0100..0199, Ofcom drama ranges, ACMA's fictitious mobiles.
 const FICTITIOUS: Record<string, RegExp> = {
@@ -123,22 +153,50 @@ function parseOne(raw: string, country: CountryCode | undefined): PhoneNumber | 
     return accept(p);
   }
   if (digits.length < 9 || digits.length > 15) return null;
+  const nanp =
+    (digits.length === 10 && /^[2-9]/.test(digits)) || (digits.length === 11 && /^1[2-9]/.test(digits));
   if (country) {
-    const p = parsePhoneNumberFromString(raw, country);
-    if (p?.isValid() && (digits.startsWith('0') || NO_TRUNK.has(country) || p.countryCallingCode === '1')) {
-      const ok = accept(p);
+    // isValid() is the costly call: the fast path has made it already, so it is not repeated.
+    const fast = fastNational(digits, country);
+    const p = fast ?? parsePhoneNumberFromString(raw, country);
+    if (
+      p &&
+      (fast || p.isValid()) &&
+      (digits.startsWith('0') || NO_TRUNK.has(country) || p.countryCallingCode === '1')
+    ) {
+      const ok = notFiction(p);
       if (ok) return ok;
     }
   }
   // NANP numbers are written the same way everywhere; victims abroad still call US toll-free lines.
-  if ((digits.length === 10 && /^[2-9]/.test(digits)) || (digits.length === 11 && /^1[2-9]/.test(digits))) {
-    return accept(parsePhoneNumberFromString(raw, 'US'));
-  }
+  if (nanp) return accept(parsePhoneNumberFromString(`+1${digits.slice(-10)}`));
   return null;
 }
 
+/**
+ * National number → international form for the common cases (a trunk "0" dropped, or none to drop), which
+ * libphonenumber parses several times faster than a national string; null when the form is not a common one
+ * (the caller then lets libphonenumber parse the national string itself).
+ */
+function fastNational(digits: string, country: CountryCode): PhoneNumber | undefined {
+  const cc = getCountryCallingCode(country);
+  let p: PhoneNumber | undefined;
+  if (cc === '1') {
+    if (digits.length === 10) p = parsePhoneNumberFromString(`+1${digits}`);
+    else if (digits.length === 11 && digits.startsWith('1')) p = parsePhoneNumberFromString(`+${digits}`);
+  } else if (TRUNK_ZERO.has(country) && digits.startsWith('0') && !digits.startsWith('00')) {
+    p = parsePhoneNumberFromString(`+${cc}${digits.slice(1)}`);
+  } else if (NO_TRUNK.has(country)) {
+    p = parsePhoneNumberFromString(`+${cc}${digits}`);
+  }
+  return p?.isValid() ? p : undefined;
+}
+
 function accept(p: PhoneNumber | undefined): PhoneNumber | null {
-  if (!p?.isValid()) return null;
+  return p?.isValid() ? notFiction(p) : null;
+}
+
+function notFiction(p: PhoneNumber): PhoneNumber | null {
   const fiction = FICTITIOUS[p.countryCallingCode];
   if (fiction?.test(p.nationalNumber)) return null;
   return p;
@@ -147,7 +205,7 @@ function accept(p: PhoneNumber | undefined): PhoneNumber | null {
 function followsOk(text: string, end: number): boolean {
   const next = text.slice(end, end + 2);
   // Glued to Latin letters (CJK text runs straight on), a decimal, a percentage or a currency: not a phone number.
-  return !/^(?:[A-Za-z\p{N}_%€$£¥円]|[.,]\d)/u.test(next);
+  return !/^(?:[A-Za-z0-9_%€$£¥円]|[.,]\d)/.test(next);
 }
 
 function phoneIndicator(
@@ -163,7 +221,7 @@ function phoneIndicator(
   const type = n.getType();
   if (type) meta.lineType = type.toLowerCase();
   if (ext) meta.ext = ext;
-  return indicatorAt(src, 'phone', n.number, start, end, meta);
+  return indicatorAt(src, 'phone', n.number, start, end, meta, n.formatInternational());
 }
 
 function phonesInParam(

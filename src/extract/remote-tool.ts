@@ -4,21 +4,21 @@ import type { Indicator, RemoteTool, Span } from './types.js';
 
 // How victims write the tools, misspellings included ("Team View", "any desk", "Ultra Viewer").
 const TOOL_PATTERNS: Array<[RemoteTool, RegExp]> = [
-  ['anydesk', /any\s?-?d[ea]sk|エニーデスク/giu],
-  ['teamviewer', /team\s?-?v(?:iew|eiw)(?:er|re|r)?s?(?![a-z])|チームビューア/giu],
-  ['connectwise', /connect\s?-?wise|screen\s?-?connect/giu],
-  ['quickassist', /quick\s?-?assist|assistance rapide|schnellhilfe|asistencia rápida|クイック\s?アシスト/giu],
-  ['ultraviewer', /ultra\s?-?view(?:er)?(?![a-z])/giu],
+  ['anydesk', /any\s?-?d[ea]sk|エニーデスク/gi],
+  ['teamviewer', /team\s?-?v(?:iew|eiw)(?:er|re|r)?s?(?![a-z])|チームビューア/gi],
+  ['connectwise', /connect\s?-?wise|screen\s?-?connect/gi],
+  ['quickassist', /quick\s?-?assist|assistance rapide|schnellhilfe|asistencia rápida|クイック\s?アシスト/gi],
+  ['ultraviewer', /ultra\s?-?view(?:er)?(?![a-z])/gi],
   [
     'logmein',
-    /(?<![a-z])logmein|Log Me In|LOG ME IN|(?<![a-z])support\.me(?![a-z])|GoTo ?(?:Assist|Resolve)|123rescue/giu,
+    /(?<![a-z])logmein|Log Me In|LOG ME IN|(?<![a-z])support\.me(?![a-z])|GoTo ?(?:Assist|Resolve)|123rescue/gi,
   ],
-  ['splashtop', /splash\s?top/giu],
-  ['rustdesk', /rust\s?desk/giu],
-  ['supremo', /(?<!Tribunal )\bSupremo\b|supremocontrol/gu],
+  ['splashtop', /splash\s?top/gi],
+  ['rustdesk', /rust\s?desk/gi],
+  ['supremo', /(?<!Tribunal )\bSupremo\b|supremocontrol/g],
   [
     'other',
-    /ammyy|aero\s?admin|zoho assist|remotepc|chrome remote desktop|hoptodesk|iperius|getscreen|remote utilities|bomgar|fastsupport|aweray|awesun|airdroid|tightvnc|ultravnc|realvnc|\bVNC\b/giu,
+    /ammyy|aero\s?admin|zoho assist|remotepc|chrome remote desktop|hoptodesk|iperius|getscreen|remote utilities|bomgar|fastsupport|aweray|awesun|airdroid|tightvnc|ultravnc|realvnc|\bVNC\b/gi,
   ],
 ];
 const ID_AFTER_TOOL_RE = /^[^.\n。!?]{0,40}?(?<![\p{N}])(\d{1,3}(?:[ -]\d{3}){2,3}|\d{6,12})(?![\p{N}])/u;

@@ -4,11 +4,11 @@ import type { Amount, Indicator, RemoteTool, Severity, Triage } from './types.js
 
 // Words of the tech-support pretext, in the languages Dragnet reads.
 const TECH_RE =
-  /virus|malware|hack(?:ed|er)|infect|trojan|spyware|compromised|your (?:computer|pc|device|laptop|mac)|my (?:computer|pc|laptop|mac|screen|router)|technician|tech support|technical support|support (?:technician|team|line|plan)|helpline|hotline|firewall|anti-?virus|licen[cs]e|renewal|subscription|error|lock(?:ed)? screen|blue screen|pop-?up|warning|security|fake scan|do not restart|event viewer|router|ordinateur|technicien|piraté|dépannage|rechner|computer|techniker|gehackt|sicherheit|fernwartung|ordenador|computadora|técnico|pirateado|soporte|licencia|パソコン|ウイルス|サポート|感染|ハッキング|警告|セキュリティ/iu;
-const REFUND_TRICK_RE = /refund|over-?refund|too much|by mistake|rembours|erstatt|reembols|返金/iu;
+  /virus|malware|hack(?:ed|er)|infect|trojan|spyware|compromised|your (?:computer|pc|device|laptop|mac)|my (?:computer|pc|laptop|mac|screen|router)|technician|tech support|technical support|support (?:technician|team|line|plan)|helpline|hotline|firewall|anti-?virus|licen[cs]e|renewal|subscription|error|lock(?:ed)? screen|blue screen|pop-?up|warning|security|fake scan|do not restart|event viewer|router|ordinateur|technicien|piraté|dépannage|rechner|computer|techniker|gehackt|sicherheit|fernwartung|ordenador|computadora|técnico|pirateado|soporte|licencia|パソコン|ウイルス|サポート|感染|ハッキング|警告|セキュリティ/i;
+const REFUND_TRICK_RE = /refund|over-?refund|too much|by mistake|rembours|erstatt|reembols|返金/i;
 // Other scams share payment rails and urgency but not the pretext.
 const OTHER_SCAM_RE =
-  /romance|dating|boyfriend|girlfriend|lottery|\bwon\b|prize|sweepstake|inheritance|investment|trading platform|job offer|work from home|rental|landlord|puppy|parcel|package delivery|customs fee|loterie|gewinnspiel|lotería|inversión|投資|当選/iu;
+  /romance|dating|boyfriend|girlfriend|lottery|\bwon\b|prize|sweepstake|inheritance|investment|trading platform|job offer|work from home|rental|landlord|puppy|parcel|package delivery|customs fee|loterie|gewinnspiel|lotería|inversión|投資|当選/i;
 const USD_RATE: Record<string, number> = {
   USD: 1,
   EUR: 1.1,
