@@ -8,6 +8,7 @@ import { type Bench, type BenchRow, renderTable } from './table.js';
 const registry: Record<string, () => Promise<{ default: Bench }>> = {
   intake: () => import('./intake.bench.js'),
   extract: () => import('./extract.bench.js'),
+  simulate: () => import('./simulate.bench.js'),
 };
 
 const only = process.argv.slice(2);

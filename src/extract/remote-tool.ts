@@ -23,7 +23,7 @@ const TOOL_PATTERNS: Array<[RemoteTool, RegExp]> = [
 ];
 const ID_AFTER_TOOL_RE = /^[^.\n。!?]{0,40}?(?<![\p{N}])(\d{1,3}(?:[ -]\d{3}){2,3}|\d{6,12})(?![\p{N}])/u;
 const LABELLED_ID_RE =
-  /(?:remote|session|support|connection|access|desk|anydesk|teamviewer)\s*(?:id|code|key|pin|address|number|no\.?)\s*(?:was|is|:|#|=)?\s*(\d{1,3}(?:[ -]\d{3}){2,3}|\d{6,12})(?![\p{N}])/giu;
+  /(?:remote|session|support|connection|access|desk|anydesk|teamviewer)\s*(?:id|code|key|pin|address|number|no\.?)\s*(?:was|is|:|#|=)?\s*(\d{1,3}(?:[ -]\d{3}){2,3}|\d{6,12})(?![\p{N}]|[ .-]\d)/giu;
 
 /** A remote-access tool mention. */
 export interface ToolMention extends Span {

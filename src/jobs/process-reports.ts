@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { EXTRACTOR_VERSION, extractReport } from '../extract/index.js';
+import { linkIncrementally } from '../operations/incremental.js';
 import { saveExtractions } from '../store/extractions.js';
 import type { Database } from '../store/schema.js';
 
@@ -7,8 +8,8 @@ import type { Database } from '../store/schema.js';
 export const PIPELINE_VERSION = EXTRACTOR_VERSION;
 
 /**
- * Processes stored reports: reads each by machine (extraction and triage), saves the results, and
- * marks the report processed. Idempotent: a retried job replaces its own results, never adds to them.
+ * Processes stored reports: reads each by machine (extraction and triage), saves the results, links
+ * it into an operation, and marks the report processed. Idempotent: a retried job replaces its own results, never adds to them.
  */
 export async function processReports(db: Kysely<Database>, reportIds: string[], now: Date): Promise<number> {
   if (reportIds.length === 0) return 0;
@@ -20,6 +21,11 @@ export async function processReports(db: Kysely<Database>, reportIds: string[], 
   if (reports.length === 0) return 0;
   const items = reports.map((r) => ({ reportId: r.id, extraction: extractReport(r.input) }));
   await saveExtractions(db, items, EXTRACTOR_VERSION, now);
+  await linkIncrementally(
+    db,
+    items.map((i) => i.reportId),
+    now,
+  );
   await db
     .insertInto('reportStatus')
     .values(reports.map((r) => ({ reportId: r.id, processedAt: now, pipelineVersion: PIPELINE_VERSION })))

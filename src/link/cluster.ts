@@ -1,4 +1,5 @@
-import { phoneTypoPairs } from './fuzzy.js';
+import { getOrCreate } from '../core/collections.js';
+import { phoneTypoPairs, withCanonicalCompanies } from './fuzzy.js';
 import { buildGraph, degreeOf, type ReportGraph } from './graph.js';
 import type { LinkPolicy, LinkReport, Suppression } from './types.js';
 import { UnionFind } from './union-find.js';
@@ -32,7 +33,7 @@ export interface Clustering {
  *    rotating numbers and domains chain its reports into groups before its long-lived values arrive;
  * 3. a value that would join two established groups (≥ `splitMinReports` each) only records evidence;
  *    two groups merge when at least `minBridgeValues` distinct values join them (an operation's phases
- *    share its company, merchant, wallet, agents…; a payment processor or a kit shares one or two);
+ *    share its company, merchant, wallet, agents…; a payment processor or a kit shares one);
  * 4. a value touching four or more established groups is a hub and links nothing.
  * Deterministic: the order of values is by degree, then first appearance.
  */
@@ -41,7 +42,7 @@ export function clusterReports(
   policy: LinkPolicy,
   suppress: (kind: string, value: string) => Suppression,
 ): Clustering {
-  const graph = buildGraph(reports);
+  const graph = buildGraph(withCanonicalCompanies(reports));
   const weights = indicatorWeights(graph, policy, suppress);
   const n = graph.reportCount;
   const uf = new UnionFind(n);
@@ -54,7 +55,9 @@ export function clusterReports(
   linking.sort((a, b) => degreeOf(graph, a) - degreeOf(graph, b) || a - b);
 
   const established = policy.splitMinReports;
-  const deferred: Array<{ value: number; members: number[] }> = [];
+  // Values always reported together (a processor's descriptor and its IBAN) are one piece of evidence:
+  // each deferred value carries the key of its report set, and distinct keys are what is counted.
+  const deferred: Array<{ value: number; members: number[]; evidence: string }> = [];
   const hubs: number[] = [];
   for (const i of linking) {
     const roots = distinctRoots(uf, graph, i);
@@ -71,34 +74,33 @@ export function clusterReports(
     // Small groups touched by a contested value go with the largest group it touches.
     large.sort((a, b) => uf.sizeOf(b) - uf.sizeOf(a));
     for (const r of roots) if (uf.sizeOf(r) < established) uf.union(large[0]!, r);
-    deferred.push({ value: i, members: large });
+    deferred.push({ value: i, members: large, evidence: reportSetKey(graph, i) });
   }
 
   // Merge groups that enough distinct values join; repeat, since merged groups pool their evidence.
   let keptApart: KeptApart[] = [];
   for (let changed = true; changed; ) {
     changed = false;
-    const byPair = new Map<string, Set<number>>();
+    const byPair = new Map<string, Map<string, number>>();
     for (const d of deferred) {
       const roots = [...new Set(d.members.map((m) => uf.find(m)))].sort((a, b) => a - b);
       for (let x = 0; x < roots.length; x++) {
         for (let y = x + 1; y < roots.length; y++) {
           const key = `${roots[x]},${roots[y]}`;
-          let set = byPair.get(key);
-          if (!set) byPair.set(key, (set = new Set()));
-          set.add(d.value);
+          const evidence = getOrCreate(byPair, key, () => new Map<string, number>());
+          if (!evidence.has(d.evidence)) evidence.set(d.evidence, d.value);
         }
       }
     }
     keptApart = [];
-    for (const [key, values] of byPair) {
+    for (const [key, evidence] of byPair) {
       const [a, b] = key.split(',').map(Number) as [number, number];
-      if (values.size >= policy.minBridgeValues) {
+      if (evidence.size >= policy.minBridgeValues) {
         if (uf.find(a) !== uf.find(b)) {
           uf.union(a, b);
           changed = true;
         }
-      } else keptApart.push({ clusters: [a, b], indicators: [...values] });
+      } else keptApart.push({ clusters: [a, b], indicators: [...evidence.values()] });
     }
   }
 
@@ -107,6 +109,11 @@ export function clusterReports(
     .filter((k) => uf.find(k.clusters[0]) !== uf.find(k.clusters[1]))
     .map((k) => ({ ...k, clusters: [labels[k.clusters[0]]!, labels[k.clusters[1]]!] as [number, number] }));
   return { graph, weights, cluster: labels, count, weakPairs, keptApart: kept, hubs };
+}
+
+/** The set of reports carrying value i, as a key (values with equal keys always travel together). */
+function reportSetKey(graph: ReportGraph, i: number): string {
+  return graph.indReports.subarray(graph.indOffsets[i]!, graph.indOffsets[i + 1]!).join(',');
 }
 
 function distinctRoots(uf: UnionFind, graph: ReportGraph, i: number): number[] {
@@ -149,10 +156,15 @@ function weakEvidence(
   for (const [a, b] of phoneTypoPairs(phoneIdx.map((i) => graph.values[i]!))) {
     const ia = phoneIdx[a]!;
     const ib = phoneIdx[b]!;
-    if (degreeOf(graph, ia) * degreeOf(graph, ib) > 20_000) continue;
+    const da = degreeOf(graph, ia);
+    const db = degreeOf(graph, ib);
+    if (da * db > 20_000) continue;
+    // A number seen once, one digit off a number several reports carry, is that number mistyped:
+    // it links. Between two numbers both seen once or both established, it is only weak evidence.
+    const typo = Math.min(da, db) === 1 && Math.max(da, db) >= 3 ? policy.threshold : policy.phoneTypoWeight;
     for (let x = graph.indOffsets[ia]!; x < graph.indOffsets[ia + 1]!; x++) {
       for (let y = graph.indOffsets[ib]!; y < graph.indOffsets[ib + 1]!; y++) {
-        add(graph.indReports[x]!, graph.indReports[y]!, policy.phoneTypoWeight);
+        add(graph.indReports[x]!, graph.indReports[y]!, typo);
       }
     }
   }

@@ -1,3 +1,6 @@
+import { getOrCreate } from '../core/collections.js';
+import type { LinkReport } from './types.js';
+
 /**
  * Jaro–Winkler similarity in [0, 1] (1 = equal). Written out because it is twenty lines and the npm
  * packages for it are unmaintained one-function modules.
@@ -49,9 +52,7 @@ export function companyVariants(names: Map<string, number>, minSimilarity = 0.93
     const squashed = name.replace(/\s+/g, '');
     if (squashed.length < 6) continue; // short names are too easily alike
     const key = squashed.slice(0, 3);
-    let list = blocks.get(key);
-    if (!list) blocks.set(key, (list = []));
-    list.push(name);
+    getOrCreate(blocks, key, () => [] as string[]).push(name);
   }
   const canonical = new Map<string, string>();
   for (const list of blocks.values()) {
@@ -69,6 +70,26 @@ export function companyVariants(names: Map<string, number>, minSimilarity = 0.93
   return canonical;
 }
 
+/** Reports with every company name replaced by its most common spelling (see companyVariants). */
+export function withCanonicalCompanies(reports: LinkReport[]): LinkReport[] {
+  const counts = new Map<string, number>();
+  for (const r of reports)
+    for (const x of r.indicators)
+      if (x.kind === 'company') counts.set(x.value, (counts.get(x.value) ?? 0) + 1);
+  const canonical = companyVariants(counts);
+  if (canonical.size === 0) return reports;
+  return reports.map((r) =>
+    r.indicators.some((x) => x.kind === 'company' && canonical.has(x.value))
+      ? {
+          id: r.id,
+          indicators: r.indicators.map((x) =>
+            x.kind === 'company' ? { kind: x.kind, value: canonical.get(x.value) ?? x.value } : x,
+          ),
+        }
+      : r,
+  );
+}
+
 /**
  * Pairs of phone numbers (E.164) that differ in exactly one digit: a victim's typo of the other number.
  * Found through keys with one digit masked, so the cost is linear in the numbers, not quadratic.
@@ -79,9 +100,7 @@ export function phoneTypoPairs(phones: string[]): Array<[number, number]> {
     // The country code and first digits are rarely mistyped; mask only the last eight digits.
     for (let pos = Math.max(2, p.length - 8); pos < p.length; pos++) {
       const key = `${p.slice(0, pos)}?${p.slice(pos + 1)}`;
-      let list = byMask.get(key);
-      if (!list) byMask.set(key, (list = []));
-      list.push(idx);
+      getOrCreate(byMask, key, () => [] as number[]).push(idx);
     }
   });
   const pairs: Array<[number, number]> = [];

@@ -60,7 +60,7 @@ export const DEFAULT_LINK_POLICY: LinkPolicy = {
   threshold: 1,
   splitMinReports: 12,
   resolution: 0.5,
-  minBridgeValues: 3,
+  minBridgeValues: 2,
   phoneTypoWeight: 0.5,
   seed: 42,
 };

@@ -30,7 +30,7 @@ export function indicatorWeights(
   const cap = Math.max(policy.minCap, Math.floor(policy.maxShare * g.reportCount));
   for (let i = 0; i < m; i++) {
     const d = degreeOf(g, i);
-    const base = policy.kindWeight[g.kinds[i]!] ?? 0.5;
+    const base = baseWeight(g.kinds[i]!, g.values[i]!, policy);
     const s = suppress(g.kinds[i]!, g.values[i]!);
     suppression[i] = s;
     if (s) reason[i] = 'common';
@@ -47,7 +47,9 @@ export function indicatorWeights(
   return { weight, reason, suppression, cap };
 }
 
-/** Edge weight of an indicator inside community detection: hubs glue less (Adamic–Adar 1/log degree). */
-export function cohesionWeight(weight: number, degree: number): number {
-  return weight / Math.log2(2 + degree);
+/** A kind's weight; a person's full name says more than a first name every call centre uses. */
+function baseWeight(kind: string, value: string, policy: LinkPolicy): number {
+  const w = policy.kindWeight[kind] ?? 0.5;
+  if (kind === 'person' && value.trim().includes(' ')) return Math.min(policy.threshold, w * 2);
+  return w;
 }

@@ -4,10 +4,14 @@ import { type Config, loadConfig } from '../core/config.js';
 import { BusyError, UsageError } from '../core/errors.js';
 import { IntakeService } from '../intake/service.js';
 import { processReports } from '../jobs/process-reports.js';
+import { refreshSummaries } from '../operations/summaries.js';
 import { openStore } from '../store/database.js';
 import { JobQueue } from '../store/queue.js';
 import { buildApp } from './app.js';
 import type { Role, ServerContext } from './context.js';
+
+/** How often workers recompute the summaries of operations that changed. */
+const SUMMARY_REFRESH_MS = 3000;
 
 export interface ServeOptions {
   port: number;
@@ -43,6 +47,7 @@ export async function startDragnet(options: ServeOptions): Promise<Running> {
     shuttingDown: () => shuttingDown,
   };
   await options.beforeListen?.(ctx);
+  let summaryTimer: NodeJS.Timeout | undefined;
   if (options.roles.includes('worker')) {
     await queue.workProcessing(async (jobs) => {
       const n = await processReports(
@@ -52,6 +57,18 @@ export async function startDragnet(options: ServeOptions): Promise<Running> {
       );
       logger.debug({ processed: n }, 'processed reports');
     });
+    // Operations touched by new reports get their priority and profile recomputed in the background.
+    let refreshing = false;
+    summaryTimer = setInterval(() => {
+      if (refreshing || shuttingDown) return;
+      refreshing = true;
+      refreshSummaries(store.db, new Date())
+        .then((n) => n > 0 && logger.debug({ operations: n }, 'refreshed operation summaries'))
+        .catch((err: Error) => logger.warn({ err: err.message }, 'refreshing operation summaries failed'))
+        .finally(() => {
+          refreshing = false;
+        });
+    }, SUMMARY_REFRESH_MS);
   }
   let app: FastifyInstance | undefined;
   let address: string | undefined;
@@ -83,6 +100,7 @@ export async function startDragnet(options: ServeOptions): Promise<Running> {
     stop: async () => {
       if (shuttingDown) return;
       shuttingDown = true;
+      clearInterval(summaryTimer);
       logger.info('shutting down: finishing requests and running jobs');
       await app?.close();
       await queue.stop(true);

@@ -70,6 +70,46 @@ export interface ReportIndicatorsTable {
   meta: JSONColumnType<Record<string, unknown>> | null;
 }
 
+/** An operation: the reports one call centre is behind, with its computed summary. */
+export interface OperationsTable {
+  id: string;
+  createdAt: ColumnType<Date, Date | string, Date | string>;
+  updatedAt: ColumnType<Date, Date | string, Date | string>;
+  reportCount: number;
+  firstSeen: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  lastSeen: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  priority: number;
+  summary: JSONColumnType<Record<string, unknown>>;
+  pinned: ColumnType<boolean, boolean | undefined, boolean>;
+  stale: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+/** Which operation each report belongs to (every report belongs to exactly one). */
+export interface ReportOperationsTable {
+  reportId: string;
+  operationId: string;
+  assignedAt: ColumnType<Date, Date | string, Date | string>;
+}
+
+/** An analyst's merge, split, "not linked" or exclusion, honoured by every recluster until revoked. */
+export interface LinkDecisionsTable {
+  id: Generated<string>;
+  decision: JSONColumnType<Record<string, unknown>>;
+  author: string | null;
+  reason: string | null;
+  createdAt: ColumnType<Date, Date | string | undefined, never>;
+  revokedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** A record of each clustering run and its figures. */
+export interface LinkRunsTable {
+  id: Generated<string>;
+  kind: string;
+  startedAt: ColumnType<Date, Date | string, never>;
+  finishedAt: ColumnType<Date, Date | string, never>;
+  stats: JSONColumnType<Record<string, unknown>>;
+}
+
 /** Evidence files in the content-addressed blob store. */
 export interface BlobsTable {
   sha256: string;
@@ -85,5 +125,9 @@ export interface Database {
   reportStatus: ReportStatusTable;
   reportExtractions: ReportExtractionsTable;
   reportIndicators: ReportIndicatorsTable;
+  operations: OperationsTable;
+  reportOperations: ReportOperationsTable;
+  linkDecisions: LinkDecisionsTable;
+  linkRuns: LinkRunsTable;
   blobs: BlobsTable;
 }

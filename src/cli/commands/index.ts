@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
 import { registerEval } from './eval.js';
+import { registerExplain } from './explain.js';
 import { registerExtract } from './extract.js';
 import { registerIngest } from './ingest.js';
+import { registerLink } from './link.js';
 import { registerMigrate } from './migrate.js';
+import { registerOperations } from './operations.js';
 import { registerReprocess } from './reprocess.js';
 import { registerServe } from './serve.js';
 import { registerSimulate } from './simulate.js';
@@ -12,6 +15,9 @@ export const commands: Array<(program: Command) => void> = [
   registerServe,
   registerIngest,
   registerReprocess,
+  registerLink,
+  registerOperations,
+  registerExplain,
   registerMigrate,
   registerExtract,
   registerEval,

@@ -18,7 +18,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       losses jsonb NOT NULL,
       result jsonb NOT NULL
     )`.execute(db);
-  await sql`CREATE INDEX report_extractions_triage_idx ON report_extractions (is_tss, triage_score DESC)`.execute(db);
+  await sql`CREATE INDEX report_extractions_triage_idx ON report_extractions (is_tss, triage_score DESC)`.execute(
+    db,
+  );
   await sql`
     CREATE TABLE report_indicators (
       id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

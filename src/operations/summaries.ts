@@ -1,0 +1,142 @@
+import { type Kysely, sql } from 'kysely';
+import { decayedScore } from '../score/decay.js';
+import type { IndicatorFacts, OperationFacts, ReportFacts } from '../score/facts.js';
+import { priority } from '../score/priority.js';
+import { profile } from '../score/profile.js';
+import type { Database } from '../store/schema.js';
+
+/** How many indicators an operation's summary lists (the detail page pages through all of them). */
+const TOP_INDICATORS = 25;
+
+/**
+ * Recomputes priority, profile and counts of the given operations (or of every stale one) from their
+ * reports, and stores them; operations left without reports are deleted.
+ */
+export async function refreshSummaries(db: Kysely<Database>, now: Date, ids?: string[]): Promise<number> {
+  const target =
+    ids ??
+    (await db.selectFrom('operations').select('id').where('stale', '=', true).execute()).map((r) => r.id);
+  let done = 0;
+  for (let i = 0; i < target.length; i += 2000) {
+    done += await refreshChunk(db, now, target.slice(i, i + 2000));
+  }
+  return done;
+}
+
+async function refreshChunk(db: Kysely<Database>, now: Date, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const reports = await sql<{
+    operationId: string;
+    time: Date;
+    victimCountry: string | null;
+    ageBand: string | null;
+    channel: string | null;
+    language: string | null;
+    brands: string[] | null;
+    paymentMethods: string[] | null;
+    remoteTools: string[] | null;
+    losses: Array<{ currency: string; value: number }> | null;
+  }>`
+    SELECT ro.operation_id, coalesce(r.submitted_at, r.received_at) AS time, r.victim_country,
+           r.input->'victim'->>'ageBand' AS age_band, e.channel, e.language, e.brands, e.payment_methods,
+           e.remote_tools, e.losses
+    FROM report_operations ro
+    JOIN reports r ON r.id = ro.report_id
+    LEFT JOIN report_extractions e ON e.report_id = r.id
+    WHERE ro.operation_id = ANY(${ids})`.execute(db);
+  const indicators = await sql<{
+    operationId: string;
+    kind: string;
+    value: string;
+    n: string;
+    first: Date;
+    last: Date;
+  }>`
+    SELECT ro.operation_id, ri.kind, ri.value, count(DISTINCT ri.report_id) AS n,
+           min(coalesce(r.submitted_at, r.received_at)) AS first, max(coalesce(r.submitted_at, r.received_at)) AS last
+    FROM report_operations ro
+    JOIN report_indicators ri ON ri.report_id = ro.report_id
+    JOIN reports r ON r.id = ro.report_id
+    WHERE ro.operation_id = ANY(${ids})
+    GROUP BY 1, 2, 3`.execute(db);
+  const facts = new Map<string, OperationFacts>(ids.map((id) => [id, { reports: [], indicators: [] }]));
+  for (const r of reports.rows) {
+    const f: ReportFacts = {
+      time: r.time.getTime(),
+      victimCountry: r.victimCountry,
+      ageBand: r.ageBand,
+      channel: r.channel,
+      language: r.language,
+      brands: r.brands ?? [],
+      paymentMethods: r.paymentMethods ?? [],
+      remoteTools: r.remoteTools ?? [],
+      losses: r.losses ?? [],
+    };
+    facts.get(r.operationId)?.reports.push(f);
+  }
+  for (const x of indicators.rows) {
+    const f: IndicatorFacts = {
+      kind: x.kind,
+      value: x.value,
+      reportCount: Number(x.n),
+      firstSeen: x.first.getTime(),
+      lastSeen: x.last.getTime(),
+    };
+    facts.get(x.operationId)?.indicators.push(f);
+  }
+  const nowMs = now.getTime();
+  const rows = [];
+  const empty: string[] = [];
+  for (const [id, f] of facts) {
+    if (f.reports.length === 0) {
+      empty.push(id);
+      continue;
+    }
+    const p = priority(f, nowMs);
+    const times = f.reports.map((r) => r.time);
+    const top = [...f.indicators]
+      .sort((a, b) => b.reportCount - a.reportCount || b.lastSeen - a.lastSeen)
+      .slice(0, TOP_INDICATORS)
+      .map((i) => ({
+        ...i,
+        firstSeen: new Date(i.firstSeen).toISOString(),
+        lastSeen: new Date(i.lastSeen).toISOString(),
+        decay: Math.round(decayedScore(i.kind, i.lastSeen, nowMs)),
+      }));
+    rows.push({
+      id,
+      createdAt: now,
+      updatedAt: now,
+      reportCount: f.reports.length,
+      firstSeen: new Date(Math.min(...times)),
+      lastSeen: new Date(Math.max(...times)),
+      priority: p.score,
+      summary: JSON.stringify({
+        priority: p,
+        profile: profile(f),
+        topIndicators: top,
+        indicatorCount: f.indicators.length,
+      }),
+      stale: false,
+    });
+  }
+  if (empty.length > 0) await db.deleteFrom('operations').where('id', 'in', empty).execute();
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('operations')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          updatedAt: eb.ref('excluded.updatedAt'),
+          reportCount: eb.ref('excluded.reportCount'),
+          firstSeen: eb.ref('excluded.firstSeen'),
+          lastSeen: eb.ref('excluded.lastSeen'),
+          priority: eb.ref('excluded.priority'),
+          summary: eb.ref('excluded.summary'),
+          stale: false,
+        })),
+      )
+      .execute();
+  }
+  return rows.length;
+}

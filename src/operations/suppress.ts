@@ -1,0 +1,20 @@
+import { commonNormalisedValue, INDICATOR_KINDS, type IndicatorKind } from '../core/indicator-kinds.js';
+import type { LinkDecision } from '../link/decisions.js';
+import type { Suppression } from '../link/types.js';
+
+const KNOWN = new Set<string>(INDICATOR_KINDS);
+
+/**
+ * What never links (values are already normalised, as stored): the shipped common values (brand apexes, real support numbers, tool vendors' sites)
+ * and every value an analyst excluded.
+ */
+export function suppressionFor(decisions: LinkDecision[]): (kind: string, value: string) => Suppression {
+  const excluded = new Map<string, string>();
+  for (const d of decisions)
+    if (d.type === 'exclude') excluded.set(`${d.kind}\u0000${d.value}`, 'excluded by an analyst');
+  return (kind, value) => {
+    const reason = excluded.get(`${kind}\u0000${value}`);
+    if (reason) return { mode: 'block', reason };
+    return KNOWN.has(kind) ? commonNormalisedValue(kind as IndicatorKind, value) : null;
+  };
+}
