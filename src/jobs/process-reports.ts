@@ -11,7 +11,12 @@ export const PIPELINE_VERSION = EXTRACTOR_VERSION;
  * Processes stored reports: reads each by machine (extraction and triage), saves the results, links
  * it into an operation, and marks the report processed. Idempotent: a retried job replaces its own results, never adds to them.
  */
-export async function processReports(db: Kysely<Database>, reportIds: string[], now: Date): Promise<number> {
+export async function processReports(
+  db: Kysely<Database>,
+  reportIds: string[],
+  now: Date,
+  options: { link: boolean } = { link: true },
+): Promise<number> {
   if (reportIds.length === 0) return 0;
   const reports = await db
     .selectFrom('reports')
@@ -21,11 +26,12 @@ export async function processReports(db: Kysely<Database>, reportIds: string[], 
   if (reports.length === 0) return 0;
   const items = reports.map((r) => ({ reportId: r.id, extraction: extractReport(r.input) }));
   await saveExtractions(db, items, EXTRACTOR_VERSION, now);
-  await linkIncrementally(
-    db,
-    items.map((i) => i.reportId),
-    now,
-  );
+  if (options.link)
+    await linkIncrementally(
+      db,
+      items.map((i) => i.reportId),
+      now,
+    );
   await db
     .insertInto('reportStatus')
     .values(reports.map((r) => ({ reportId: r.id, processedAt: now, pipelineVersion: PIPELINE_VERSION })))
@@ -45,7 +51,13 @@ export async function processReports(db: Kysely<Database>, reportIds: string[], 
  */
 export async function reprocessAll(
   db: Kysely<Database>,
-  options: { staleOnly: boolean; batchSize: number; now: () => Date; onProgress?: (done: number) => void },
+  options: {
+    staleOnly: boolean;
+    batchSize: number;
+    now: () => Date;
+    link?: boolean;
+    onProgress?: (done: number) => void;
+  },
 ): Promise<number> {
   let after = '0';
   let done = 0;
@@ -71,6 +83,7 @@ export async function reprocessAll(
       db,
       page.map((r) => r.id),
       options.now(),
+      { link: options.link ?? true },
     );
     after = page.at(-1)!.seq;
     options.onProgress?.(done);

@@ -1,3 +1,4 @@
+import { phoneTypoPairs, withCanonicalCompanies } from './fuzzy.js';
 import { buildGraph } from './graph.js';
 import type { LinkReport } from './types.js';
 
@@ -46,14 +47,16 @@ export function explainLink(
   facts: (kind: string, value: string) => ValueFacts,
   threshold = 1,
 ): Explanation | null {
-  const g = buildGraph(reports);
+  const g = buildGraph(withTypoValues(withCanonicalCompanies(reports), facts));
   const ids = reports.map((r) => r.id);
   const from = ids.indexOf(fromId);
   const to = ids.indexOf(toId);
   if (from < 0 || to < 0) return null;
   if (from === to) return { from: fromId, to: toId, steps: [] };
   const m = g.kinds.length;
-  const fact = Array.from({ length: m }, (_, i) => facts(g.kinds[i]!, g.values[i]!));
+  const fact = Array.from({ length: m }, (_, i) =>
+    g.kinds[i] === TYPO_KIND ? typoFacts(g.values[i]!, facts, threshold) : facts(g.kinds[i]!, g.values[i]!),
+  );
   const sharedBetween = (a: number, b: number): SharedValue[] => {
     const out: SharedValue[] = [];
     for (let e = g.repOffsets[a]!; e < g.repOffsets[a + 1]!; e++) {
@@ -114,4 +117,47 @@ export function explainLink(
     });
   }
   return { from: fromId, to: toId, steps };
+}
+
+/** A pseudo-kind for "one number is a one-digit typo of the other", so the search can step across it. */
+export const TYPO_KIND = 'phone_typo';
+
+/** Adds, for every pair of numbers one digit apart, a shared pseudo-value to the reports of both. */
+function withTypoValues(
+  reports: LinkReport[],
+  facts: (kind: string, value: string) => ValueFacts,
+): LinkReport[] {
+  const phones = [
+    ...new Set(reports.flatMap((r) => r.indicators.filter((x) => x.kind === 'phone').map((x) => x.value))),
+  ].filter((p) => facts('phone', p).role !== 'none');
+  const pairs = phoneTypoPairs(phones);
+  if (pairs.length === 0) return reports;
+  const extra = new Map<string, string[]>();
+  for (const [a, b] of pairs) {
+    const value = `${phones[a]} ≈ ${phones[b]}`;
+    for (const p of [phones[a]!, phones[b]!]) extra.set(p, [...(extra.get(p) ?? []), value]);
+  }
+  return reports.map((r) => {
+    const added = r.indicators.flatMap((x) => (x.kind === 'phone' ? (extra.get(x.value) ?? []) : []));
+    return added.length === 0
+      ? r
+      : { id: r.id, indicators: [...r.indicators, ...added.map((value) => ({ kind: TYPO_KIND, value }))] };
+  });
+}
+
+/** A typo links as clustering weighs it: alone when a number seen once is one digit off one seen 3+ times. */
+function typoFacts(
+  value: string,
+  facts: (kind: string, value: string) => ValueFacts,
+  threshold: number,
+): ValueFacts {
+  const [a, b] = value.split(' ≈ ') as [string, string];
+  const da = facts('phone', a).reportCount;
+  const db = facts('phone', b).reportCount;
+  const strong = Math.min(da, db) === 1 && Math.max(da, db) >= 3;
+  return {
+    weight: strong ? threshold : threshold / 2,
+    reportCount: da + db,
+    role: strong ? 'linking' : 'weak',
+  };
 }

@@ -48,7 +48,7 @@ export function indicatorWeights(
 }
 
 /** A kind's weight; a person's full name says more than a first name every call centre uses. */
-function baseWeight(kind: string, value: string, policy: LinkPolicy): number {
+export function baseWeight(kind: string, value: string, policy: LinkPolicy): number {
   const w = policy.kindWeight[kind] ?? 0.5;
   if (kind === 'person' && value.trim().includes(' ')) return Math.min(policy.threshold, w * 2);
   return w;

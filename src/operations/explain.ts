@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { getOrCreate } from '../core/collections.js';
 import { type Explanation, explainLink, type ValueFacts } from '../link/explain.js';
 import { DEFAULT_LINK_POLICY } from '../link/types.js';
+import { baseWeight } from '../link/weights.js';
 import type { Database } from '../store/schema.js';
 import { loadDecisions } from './load.js';
 import { operationOfReport } from './queries.js';
@@ -57,7 +58,7 @@ export async function explainReports(db: Kysely<Database>, a: string, b: string)
   const degree = new Map(degrees.rows.map((d) => [`${d.kind}\u0000${d.value}`, Number(d.n)]));
   const policy = DEFAULT_LINK_POLICY;
   const facts = (kind: string, value: string): ValueFacts => {
-    const weight = policy.kindWeight[kind] ?? 0.5;
+    const weight = baseWeight(kind, value, policy);
     const reportCount = degree.get(`${kind}\u0000${value}`) ?? 1;
     if (suppress(kind, value) || weight <= 0) return { weight: 0, reportCount, role: 'none' };
     return { weight, reportCount, role: weight >= policy.threshold ? 'linking' : 'weak' };

@@ -2,6 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import { getOrCreate } from '../core/collections.js';
 import { operationIdFor } from '../link/stable-ids.js';
 import { DEFAULT_LINK_POLICY, type LinkPolicy } from '../link/types.js';
+import { baseWeight } from '../link/weights.js';
 import type { Database } from '../store/schema.js';
 import { loadDecisions } from './load.js';
 import { suppressionFor } from './suppress.js';
@@ -74,7 +75,7 @@ async function linkOneLocked(
     .where('reportId', '=', reportId)
     .execute();
   const linking = own.filter(
-    (x) => (policy.kindWeight[x.kind] ?? 0.5) >= policy.threshold && !suppress(x.kind, x.value),
+    (x) => baseWeight(x.kind, x.value, policy) >= policy.threshold && !suppress(x.kind, x.value),
   );
   const byOperation = new Map<string, Set<string>>();
   if (linking.length > 0) {

@@ -78,6 +78,11 @@ export class JobQueue {
     return this.boss.getQueueSize(QUEUES.processReport.name);
   }
 
+  /** Drops every waiting report-processing job (after the reports were processed inline). */
+  async purgeProcessing(): Promise<void> {
+    await this.boss.purgeQueue(QUEUES.processReport.name);
+  }
+
   /** Stops workers; with `graceful`, waits for running jobs to finish. */
   async stop(graceful = true): Promise<void> {
     await this.boss.stop({ graceful, wait: true, close: false, timeout: 20_000 });

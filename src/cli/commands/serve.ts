@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../core/config.js';
 import { UsageError } from '../../core/errors.js';
+import { seedDemo } from '../../jobs/seed-demo.js';
 import { OPENAPI_UI } from '../../server/app.js';
 import type { Role } from '../../server/context.js';
 import { startDragnet } from '../../server/start.js';
@@ -8,6 +9,7 @@ import { startDragnet } from '../../server/start.js';
 const ROLES: Role[] = ['web', 'worker'];
 
 interface ServeCliOptions {
+  demo?: boolean;
   port?: string;
   host?: string;
   roles: string;
@@ -21,6 +23,7 @@ export function registerServe(program: Command): void {
     .option('-p, --port <port>', 'HTTP port (default: PORT or 8080; 0 picks a free one)')
     .option('--host <host>', 'interface to listen on (default: HOST or 127.0.0.1)')
     .option('--roles <roles>', `comma-separated roles: ${ROLES.join(', ')}`, 'web,worker')
+    .option('--demo', 'on an empty database, seed a simulated year of reports first (what npm start does)')
     .action(async (opts: ServeCliOptions) => {
       const config = loadConfig(process.env);
       const roles = opts.roles.split(',').map((r) => r.trim()) as Role[];
@@ -29,7 +32,19 @@ export function registerServe(program: Command): void {
         throw new UsageError(`--roles takes ${ROLES.join(', ')}; got ${opts.roles}`);
       const port = opts.port === undefined ? config.port : Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be 0–65535');
-      const running = await startDragnet({ port, host: opts.host ?? config.host, roles, config });
+      const running = await startDragnet({
+        port,
+        host: opts.host ?? config.host,
+        roles,
+        config,
+        beforeListen: opts.demo
+          ? async (ctx) => {
+              ctx.logger.info('demo: seeding a simulated year of reports (first start only)');
+              const seeded = await seedDemo(ctx.store.db, ctx.queue, new Date());
+              if (seeded) ctx.logger.info(seeded, 'demo: seeded');
+            }
+          : undefined,
+      });
       if (running.address)
         process.stderr.write(
           `Dragnet is listening on ${running.address} (API docs: ${running.address}${OPENAPI_UI})\n`,

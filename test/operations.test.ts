@@ -1,0 +1,110 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { processReports } from '../src/jobs/process-reports.js';
+import { decide, reportsOfOperations } from '../src/operations/decisions.js';
+import { explainReports } from '../src/operations/explain.js';
+import { recluster } from '../src/operations/recluster.js';
+import { bcubed } from '../src/simulate/metrics.js';
+import { simulate } from '../src/simulate/simulate.js';
+import type { Store } from '../src/store/database.js';
+import { JobQueue } from '../src/store/queue.js';
+import { storeReports } from '../src/store/reports.js';
+import { ENGINES, freshStore } from './helpers/engines.js';
+
+const now = new Date('2025-12-31T23:00:00Z');
+
+async function assignments(store: Store): Promise<Map<string, string>> {
+  const rows = await store.db.selectFrom('reportOperations').select(['reportId', 'operationId']).execute();
+  return new Map(rows.map((r) => [r.reportId, r.operationId]));
+}
+
+describe.each(ENGINES)('operations on %s', (engine) => {
+  let store: Store;
+  let cleanup: () => Promise<void>;
+  let ids: string[];
+  let incremental: Map<string, string>;
+
+  beforeAll(async () => {
+    ({ store, cleanup } = await freshStore(engine));
+    const queue = await JobQueue.open(store.db);
+    const sim = simulate({ reports: 1500, seed: 5, start: '2025-01-01', days: 365, operations: 12 });
+    const inputs = [...sim.reports()].map((g) => g.report);
+    const outcomes = await storeReports(store.db, queue, inputs, now, 'cli');
+    await queue.stop(false);
+    ids = outcomes.map((o) => (o as { id: string }).id);
+    // Reports arrive and are processed (and linked one by one) in the order they were submitted.
+    for (let i = 0; i < ids.length; i += 100) await processReports(store.db, ids.slice(i, i + 100), now);
+    incremental = await assignments(store);
+  }, 300_000);
+  afterAll(() => cleanup());
+
+  it('puts every report in exactly one operation, and full reclustering agrees with incremental linking', async () => {
+    expect(incremental.size).toBe(ids.length);
+    const stats = await recluster(store.db, now);
+    expect(stats.reports).toBe(ids.length);
+    const full = await assignments(store);
+    const agreement = bcubed({ truth: ids.map((id) => full.get(id)!), predicted: ids.map((id) => incremental.get(id)!) });
+    expect(agreement.f1).toBeGreaterThan(0.9);
+  });
+
+  it('keeps operation ids stable when nothing changed', async () => {
+    const before = await assignments(store);
+    const stats = await recluster(store.db, now);
+    expect(stats.reassigned).toBe(0);
+    expect(await assignments(store)).toEqual(before);
+  });
+
+  it('explains every pair of reports inside an operation through shared values', async () => {
+    const ops = await store.db.selectFrom('operations').select('id').orderBy('reportCount', 'desc').limit(4).execute();
+    const all = await assignments(store);
+    let checked = 0;
+    for (const { id } of ops) {
+      const members = [...all].filter(([, op]) => op === id).map(([r]) => r);
+      for (let k = 0; k + 1 < Math.min(members.length, 12); k++) {
+        const answer = await explainReports(store.db, members[k]!, members[members.length - 1 - k]!);
+        expect(answer.linked).toBe(true);
+        if (!answer.linked || !answer.explanation) throw new Error('no explanation');
+        expect(answer.explanation.steps.length).toBeGreaterThan(0);
+        for (const step of answer.explanation.steps) expect(step.shared.length).toBeGreaterThan(0);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it('honours merge, split, "not linked" and exclusions through a full recluster', async () => {
+    const ops = await store.db.selectFrom('operations').select(['id', 'reportCount']).orderBy('reportCount', 'desc').limit(3).execute();
+    const [big, second, third] = ops.map((o) => o.id) as [string, string, string];
+    const ctx = { author: 'analyst@test', reason: 'test', now };
+    // merge the second and third operations
+    const toMerge = await reportsOfOperations(store.db, [second, third]);
+    await decide(store.db, { type: 'merge', reportIds: toMerge }, ctx);
+    // split three reports out of the biggest
+    const bigReports = await reportsOfOperations(store.db, [big]);
+    const carved = bigReports.slice(0, 3);
+    await decide(store.db, { type: 'split', reportIds: carved }, ctx);
+    // an analyst says two reports of the big operation are not linked
+    const [a, b] = [bigReports[10]!, bigReports.at(-1)!];
+    await decide(store.db, { type: 'not_linked', a, b }, ctx);
+    // and excludes a phone number of the big operation
+    const phone = await sql<{ value: string }>`
+      SELECT ri.value FROM report_indicators ri JOIN report_operations ro ON ro.report_id = ri.report_id
+      WHERE ro.operation_id = ${big} AND ri.kind = 'phone' GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`.execute(store.db);
+    await decide(store.db, { type: 'exclude', kind: 'phone', value: phone.rows[0]!.value }, ctx);
+
+    await recluster(store.db, now);
+    const after = await assignments(store);
+    expect(new Set(toMerge.map((r) => after.get(r))).size).toBe(1);
+    expect(new Set(carved.map((r) => after.get(r))).size).toBe(1);
+    expect(after.get(carved[0]!)).not.toBe(after.get(bigReports[5]!));
+    expect(after.get(a)).not.toBe(after.get(b));
+    const pinned = await store.db.selectFrom('operations').select('id').where('pinned', '=', true).execute();
+    expect(pinned.map((p) => p.id)).toContain(after.get(toMerge[0]!));
+    // The excluded number links nothing any more: no explanation rests on it.
+    const same = [...after].filter(([, op]) => op === after.get(bigReports[20]!)).map(([r]) => r);
+    const x = await explainReports(store.db, same[0]!, same.at(-1)!);
+    if (x.linked && x.explanation) {
+      for (const s of x.explanation.steps) expect(s.shared.map((v) => v.value)).not.toContain(phone.rows[0]!.value);
+    }
+  });
+});
