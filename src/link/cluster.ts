@@ -32,8 +32,9 @@ export interface Clustering {
  * 2. linking values join their reports, most specific first (fewest reports), so an operation's
  *    rotating numbers and domains chain its reports into groups before its long-lived values arrive;
  * 3. a value that would join two established groups (≥ `splitMinReports` each) only records evidence;
- *    two groups merge when at least `minBridgeValues` distinct values join them (an operation's phases
- *    share its company, merchant, wallet, agents…; a payment processor or a kit shares one);
+ *    two groups merge when values of at least `minBridgeValues` distinct facets join them (payment,
+ *    contact, identity: an operation's phases share its company and merchant and e-mail…; a payment
+ *    processor shares only payment values, a kit only a contact number);
  * 4. a value touching four or more established groups is a hub and links nothing.
  * Deterministic: the order of values is by degree, then first appearance.
  */
@@ -55,8 +56,9 @@ export function clusterReports(
   linking.sort((a, b) => degreeOf(graph, a) - degreeOf(graph, b) || a - b);
 
   const established = policy.splitMinReports;
-  // Values always reported together (a processor's descriptor and its IBAN) are one piece of evidence:
-  // each deferred value carries the key of its report set, and distinct keys are what is counted.
+  // Evidence is counted by facet: a payment processor shares its descriptor and its IBAN (one facet,
+  // payment), a kit its fallback number (contact); an operation's phases share its company, its
+  // merchant, its agents' e-mail… (several facets).
   const deferred: Array<{ value: number; members: number[]; evidence: string }> = [];
   const hubs: number[] = [];
   for (const i of linking) {
@@ -74,7 +76,7 @@ export function clusterReports(
     // Small groups touched by a contested value go with the largest group it touches.
     large.sort((a, b) => uf.sizeOf(b) - uf.sizeOf(a));
     for (const r of roots) if (uf.sizeOf(r) < established) uf.union(large[0]!, r);
-    deferred.push({ value: i, members: large, evidence: reportSetKey(graph, i) });
+    deferred.push({ value: i, members: large, evidence: facetOf(graph.kinds[i]!) });
   }
 
   // Merge groups that enough distinct values join; repeat, since merged groups pool their evidence.
@@ -111,9 +113,27 @@ export function clusterReports(
   return { graph, weights, cluster: labels, count, weakPairs, keptApart: kept, hubs };
 }
 
-/** The set of reports carrying value i, as a key (values with equal keys always travel together). */
-function reportSetKey(graph: ReportGraph, i: number): string {
-  return graph.indReports.subarray(graph.indOffsets[i]!, graph.indOffsets[i + 1]!).join(',');
+/** Independent facets of evidence: how the operation is paid, contacted, and who it says it is. */
+const FACETS: Record<string, string> = {
+  merchant: 'payment',
+  iban: 'payment',
+  bank_account: 'payment',
+  crypto_wallet: 'payment',
+  card_last4: 'payment',
+  phone: 'contact',
+  email: 'contact',
+  domain: 'contact',
+  url: 'contact',
+  remote_access_id: 'contact',
+  company: 'identity',
+  person: 'identity',
+  tracking_id: 'kit',
+  asset_hash: 'kit',
+};
+
+/** The facet of a kind of value. */
+export function facetOf(kind: string): string {
+  return FACETS[kind] ?? kind;
 }
 
 function distinctRoots(uf: UnionFind, graph: ReportGraph, i: number): number[] {
@@ -126,6 +146,20 @@ function distinctRoots(uf: UnionFind, graph: ReportGraph, i: number): number[] {
     }
   }
   return roots;
+}
+
+/**
+ * A number seen once, one digit off a number several reports carry, is that number mistyped: it links.
+ * Not when the digit is one of the last two: numbers bought in sequential blocks differ just there, and
+ * a neighbour in the block may belong to another operation (a kit's fallback number). Other one-digit
+ * differences are weak evidence only.
+ */
+export function isStrongTypo(a: string, b: string, degreeA: number, degreeB: number): boolean {
+  if (Math.min(degreeA, degreeB) !== 1 || Math.max(degreeA, degreeB) < 3 || a.length !== b.length)
+    return false;
+  let at = -1;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) at = k;
+  return at >= 0 && at < a.length - 2;
 }
 
 function weakEvidence(
@@ -159,9 +193,9 @@ function weakEvidence(
     const da = degreeOf(graph, ia);
     const db = degreeOf(graph, ib);
     if (da * db > 20_000) continue;
-    // A number seen once, one digit off a number several reports carry, is that number mistyped:
-    // it links. Between two numbers both seen once or both established, it is only weak evidence.
-    const typo = Math.min(da, db) === 1 && Math.max(da, db) >= 3 ? policy.threshold : policy.phoneTypoWeight;
+    const typo = isStrongTypo(graph.values[ia]!, graph.values[ib]!, da, db)
+      ? policy.threshold
+      : policy.phoneTypoWeight;
     for (let x = graph.indOffsets[ia]!; x < graph.indOffsets[ia + 1]!; x++) {
       for (let y = graph.indOffsets[ib]!; y < graph.indOffsets[ib + 1]!; y++) {
         add(graph.indReports[x]!, graph.indReports[y]!, typo);

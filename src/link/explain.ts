@@ -1,3 +1,4 @@
+import { isStrongTypo } from './cluster.js';
 import { phoneTypoPairs, withCanonicalCompanies } from './fuzzy.js';
 import { buildGraph } from './graph.js';
 import type { LinkReport } from './types.js';
@@ -145,7 +146,7 @@ function withTypoValues(
   });
 }
 
-/** A typo links as clustering weighs it: alone when a number seen once is one digit off one seen 3+ times. */
+/** A typo links as clustering weighs it (see isStrongTypo). */
 function typoFacts(
   value: string,
   facts: (kind: string, value: string) => ValueFacts,
@@ -154,7 +155,7 @@ function typoFacts(
   const [a, b] = value.split(' ≈ ') as [string, string];
   const da = facts('phone', a).reportCount;
   const db = facts('phone', b).reportCount;
-  const strong = Math.min(da, db) === 1 && Math.max(da, db) >= 3;
+  const strong = isStrongTypo(a, b, da, db);
   return {
     weight: strong ? threshold : threshold / 2,
     reportCount: da + db,

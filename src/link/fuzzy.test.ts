@@ -33,3 +33,19 @@ describe('phoneTypoPairs', () => {
     expect(pairs).toEqual([[0, 1]]);
   });
 });
+
+describe('evidence rules found on simulated worlds', () => {
+  it('treats a one-digit difference as a typo only away from the last two digits (sequential blocks differ there)', async () => {
+    const { isStrongTypo } = await import('./cluster.js');
+    expect(isStrongTypo('+18554428444', '+18554420444', 1, 5)).toBe(true);
+    expect(isStrongTypo('+13028367612', '+13028367610', 1, 27)).toBe(false);
+    expect(isStrongTypo('+18554428444', '+18554420444', 2, 2)).toBe(false);
+  });
+
+  it('weighs generic company names like first names', async () => {
+    const { isGenericCompany } = await import('./weights.js');
+    expect(isGenericCompany('tech solutions')).toBe(true);
+    expect(isGenericCompany('alpha services')).toBe(true);
+    expect(isGenericCompany('easy net express')).toBe(false);
+  });
+});

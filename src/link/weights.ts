@@ -47,9 +47,23 @@ export function indicatorWeights(
   return { weight, reason, suppression, cap };
 }
 
+/** Words that make up the names many unrelated call centres give themselves ("Tech Solutions"). */
+const GENERIC_COMPANY_WORDS = new Set(
+  'tech technology technologies solutions solution services service support it help helpdesk desk global systems system digital online care pc computer computers network networks web cyber secure security info infotech soft software consulting consultants group international worldwide usa us america pro expert experts smart net alpha first united'.split(
+    ' ',
+  ),
+);
+
+/** True for a normalised company name made only of generic words: shared by chance, not by an operator. */
+export function isGenericCompany(value: string): boolean {
+  const words = value.split(/\s+/).filter(Boolean);
+  return words.length > 0 && words.every((w) => GENERIC_COMPANY_WORDS.has(w));
+}
+
 /** A kind's weight; a person's full name says more than a first name every call centre uses. */
 export function baseWeight(kind: string, value: string, policy: LinkPolicy): number {
   const w = policy.kindWeight[kind] ?? 0.5;
   if (kind === 'person' && value.trim().includes(' ')) return Math.min(policy.threshold, w * 2);
+  if (kind === 'company' && isGenericCompany(value)) return policy.kindWeight.person ?? 0.3;
   return w;
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { type CorpusCase, type EvalReport, scoreCorpus } from '../../extract/eval.js';
+import { addWorldEval } from './eval-world.js';
 
 /** The labelled corpus shipped in the repository (dist/cli/commands → repo root, or src/… under tsx). */
 const DEFAULT_CORPUS = ['hand.json', 'generated.json'].map((f) =>
@@ -20,6 +21,7 @@ interface EvalExtractOptions {
 /** `dragnet eval extract`: scores extraction on the labelled corpus, precision and recall per indicator kind. */
 export function registerEval(program: Command): void {
   const evalCmd = program.command('eval').description('measure a pipeline stage against labelled data');
+  addWorldEval(evalCmd);
   evalCmd
     .command('extract')
     .description(
