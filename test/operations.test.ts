@@ -43,7 +43,10 @@ describe.each(ENGINES)('operations on %s', (engine) => {
     const stats = await recluster(store.db, now);
     expect(stats.reports).toBe(ids.length);
     const full = await assignments(store);
-    const agreement = bcubed({ truth: ids.map((id) => full.get(id)!), predicted: ids.map((id) => incremental.get(id)!) });
+    const agreement = bcubed({
+      truth: ids.map((id) => full.get(id)!),
+      predicted: ids.map((id) => incremental.get(id)!),
+    });
     expect(agreement.f1).toBeGreaterThan(0.9);
   });
 
@@ -55,7 +58,12 @@ describe.each(ENGINES)('operations on %s', (engine) => {
   });
 
   it('explains every pair of reports inside an operation through shared values', async () => {
-    const ops = await store.db.selectFrom('operations').select('id').orderBy('reportCount', 'desc').limit(4).execute();
+    const ops = await store.db
+      .selectFrom('operations')
+      .select('id')
+      .orderBy('reportCount', 'desc')
+      .limit(4)
+      .execute();
     const all = await assignments(store);
     let checked = 0;
     for (const { id } of ops) {
@@ -73,7 +81,12 @@ describe.each(ENGINES)('operations on %s', (engine) => {
   });
 
   it('honours merge, split, "not linked" and exclusions through a full recluster', async () => {
-    const ops = await store.db.selectFrom('operations').select(['id', 'reportCount']).orderBy('reportCount', 'desc').limit(3).execute();
+    const ops = await store.db
+      .selectFrom('operations')
+      .select(['id', 'reportCount'])
+      .orderBy('reportCount', 'desc')
+      .limit(3)
+      .execute();
     const [big, second, third] = ops.map((o) => o.id) as [string, string, string];
     const ctx = { author: 'analyst@test', reason: 'test', now };
     // merge the second and third operations
@@ -89,7 +102,9 @@ describe.each(ENGINES)('operations on %s', (engine) => {
     // and excludes a phone number of the big operation
     const phone = await sql<{ value: string }>`
       SELECT ri.value FROM report_indicators ri JOIN report_operations ro ON ro.report_id = ri.report_id
-      WHERE ro.operation_id = ${big} AND ri.kind = 'phone' GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`.execute(store.db);
+      WHERE ro.operation_id = ${big} AND ri.kind = 'phone' GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`.execute(
+      store.db,
+    );
     await decide(store.db, { type: 'exclude', kind: 'phone', value: phone.rows[0]!.value }, ctx);
 
     await recluster(store.db, now);
@@ -104,7 +119,8 @@ describe.each(ENGINES)('operations on %s', (engine) => {
     const same = [...after].filter(([, op]) => op === after.get(bigReports[20]!)).map(([r]) => r);
     const x = await explainReports(store.db, same[0]!, same.at(-1)!);
     if (x.linked && x.explanation) {
-      for (const s of x.explanation.steps) expect(s.shared.map((v) => v.value)).not.toContain(phone.rows[0]!.value);
+      for (const s of x.explanation.steps)
+        expect(s.shared.map((v) => v.value)).not.toContain(phone.rows[0]!.value);
     }
   });
 });

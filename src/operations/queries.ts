@@ -127,3 +127,98 @@ export async function operationOfReport(db: Kysely<Database>, reportId: string):
   if (!r) throw new NotFoundError(`report ${reportId} is in no operation yet (not processed, or unknown)`);
   return r.operationId;
 }
+
+/** An operation with its summary, or NotFoundError. */
+export async function operationDetail(db: Kysely<Database>, id: string): Promise<OperationRow> {
+  const row = await db
+    .selectFrom('operations')
+    .select(['id', 'reportCount', 'priority', 'firstSeen', 'lastSeen', 'pinned', 'summary'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError(`no operation ${id}`);
+  return row;
+}
+
+/** A page of an operation's reports, newest first, with their triage. */
+export async function operationReports(db: Kysely<Database>, id: string, limit: number, offset: number) {
+  await operationDetail(db, id);
+  const rows = await sql<{
+    id: string;
+    externalId: string | null;
+    receivedAt: Date;
+    submittedAt: Date | null;
+    channel: string | null;
+    victimCountry: string | null;
+    triageScore: number | null;
+    severity: string | null;
+    narrative: string | null;
+  }>`
+    SELECT r.id, r.external_id, r.received_at, r.submitted_at, r.channel, r.victim_country,
+           e.triage_score, e.severity, left(r.input->>'narrative', 280) AS narrative
+    FROM report_operations ro JOIN reports r ON r.id = ro.report_id
+    LEFT JOIN report_extractions e ON e.report_id = r.id
+    WHERE ro.operation_id = ${id}
+    ORDER BY coalesce(r.submitted_at, r.received_at) DESC, r.id
+    LIMIT ${limit} OFFSET ${offset}`.execute(db);
+  return rows.rows;
+}
+
+/** A page of an operation's indicators, most reported first, with first and last seen. */
+export async function operationIndicators(db: Kysely<Database>, id: string, limit: number, offset: number) {
+  await operationDetail(db, id);
+  const rows = await sql<{
+    kind: string;
+    value: string;
+    reportCount: string;
+    firstSeen: Date;
+    lastSeen: Date;
+  }>`
+    SELECT ri.kind, ri.value, count(DISTINCT ri.report_id) AS report_count,
+           min(coalesce(r.submitted_at, r.received_at)) AS first_seen, max(coalesce(r.submitted_at, r.received_at)) AS last_seen
+    FROM report_operations ro JOIN report_indicators ri ON ri.report_id = ro.report_id JOIN reports r ON r.id = ro.report_id
+    WHERE ro.operation_id = ${id}
+    GROUP BY 1, 2 ORDER BY 3 DESC, 5 DESC, 1, 2
+    LIMIT ${limit} OFFSET ${offset}`.execute(db);
+  return rows.rows.map((r) => ({ ...r, reportCount: Number(r.reportCount) }));
+}
+
+/**
+ * The operation's graph, summarised on the server (never the whole graph): its most reported values as
+ * nodes, with how many reports carry each, and edges between values that appear in the same reports,
+ * weighted by how many. `expand` lists the reports carrying one value, a page at a time.
+ */
+export async function operationGraph(db: Kysely<Database>, id: string, nodes: number) {
+  const top = await operationIndicators(db, id, nodes, 0);
+  if (top.length === 0) return { nodes: [], edges: [] };
+  const edges = await sql<{ a: number; b: number; reports: string }>`
+    WITH top AS (SELECT * FROM unnest(${top.map((t) => t.kind)}::text[], ${top.map((t) => t.value)}::text[])
+                 WITH ORDINALITY AS t(kind, value, n)),
+    hits AS (SELECT top.n, ri.report_id FROM top
+             JOIN report_indicators ri ON ri.kind = top.kind AND ri.value = top.value
+             JOIN report_operations ro ON ro.report_id = ri.report_id AND ro.operation_id = ${id}
+             GROUP BY 1, 2)
+    SELECT x.n - 1 AS a, y.n - 1 AS b, count(*) AS reports FROM hits x JOIN hits y ON x.report_id = y.report_id AND x.n < y.n
+    GROUP BY 1, 2`.execute(db);
+  return {
+    nodes: top.map((t, i) => ({ index: i, ...t })),
+    edges: edges.rows.map((e) => ({ a: Number(e.a), b: Number(e.b), reports: Number(e.reports) })),
+  };
+}
+
+/** The reports of an operation that carry one value (expanding a graph node), a page at a time. */
+export async function reportsWithValue(
+  db: Kysely<Database>,
+  id: string,
+  kind: string,
+  value: string,
+  limit: number,
+  offset: number,
+) {
+  const rows = await sql<{ id: string; externalId: string | null; receivedAt: Date }>`
+    SELECT DISTINCT r.id, r.external_id, r.received_at FROM report_indicators ri
+    JOIN report_operations ro ON ro.report_id = ri.report_id AND ro.operation_id = ${id}
+    JOIN reports r ON r.id = ri.report_id
+    WHERE ri.kind = ${kind} AND ri.value = ${value}
+    ORDER BY r.received_at DESC, r.id LIMIT ${limit} OFFSET ${offset}`.execute(db);
+  return rows.rows;
+}

@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { ServerContext } from './context.js';
 import { installErrorHandler } from './errors.js';
 import { healthRoutes } from './routes/health.js';
+import { operationRoutes } from './routes/operations.js';
 import { reportRoutes } from './routes/reports.js';
 
 /** Where the OpenAPI document and its browsable UI are served. */
@@ -38,5 +39,6 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
   app.get(OPENAPI_JSON, { schema: { hide: true } }, async () => app.swagger());
   await healthRoutes(app, ctx);
   await reportRoutes(app, ctx);
+  await operationRoutes(app, ctx);
   return app;
 }

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ConflictError, ValidationError } from '../../core/errors.js';
+import { ConflictError } from '../../core/errors.js';
 import { reportInputSchema } from '../../core/report-input.js';
-import { fieldIssues } from '../../core/validate.js';
 import { addReportVersion, annotateReport, getReport, type StoreOutcome } from '../../store/reports.js';
 import { requireOperator } from '../auth.js';
 import type { ServerContext } from '../context.js';
+import { parseWith } from '../validate.js';
 
 /** Largest batch accepted by `POST /api/reports/batch`. */
 export const MAX_BATCH = 1000;
@@ -32,13 +32,6 @@ const annotationSchema = z.strictObject({
   author: z.string().min(1).max(200).optional(),
   body: z.record(z.string(), z.unknown()),
 });
-
-function parseWith<T>(schema: z.ZodType<T>, body: unknown): T {
-  const r = schema.safeParse(body);
-  if (!r.success)
-    throw new ValidationError('the body does not match the contract; see issues', fieldIssues(r.error));
-  return r.data;
-}
 
 function single(outcome: StoreOutcome) {
   if (outcome.status === 'conflict') throw new ConflictError(outcome.message, outcome.existingId);

@@ -1,0 +1,239 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { INDICATOR_KINDS } from '../../core/indicator-kinds.js';
+import { decide, reportsOfOperations, revokeDecision } from '../../operations/decisions.js';
+import { explainReports } from '../../operations/explain.js';
+import {
+  listOperations,
+  operationDetail,
+  operationGraph,
+  operationIndicators,
+  operationReports,
+  reportsWithValue,
+} from '../../operations/queries.js';
+import { requireOperator } from '../auth.js';
+import type { ServerContext } from '../context.js';
+import { parseWith } from '../validate.js';
+
+const page = {
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+};
+const listQuery = z.strictObject({
+  ...page,
+  brand: z.string().min(1).max(100).optional(),
+  channel: z.string().min(1).max(50).optional(),
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/)
+    .optional(),
+  paymentMethod: z.string().min(1).max(50).optional(),
+  activeFrom: z.iso.date().optional(),
+  activeTo: z.iso.date().optional(),
+});
+const idParams = z.strictObject({
+  id: z.string().regex(/^op-[0-9a-f]{10}$/, 'must be an operation id (op-…)'),
+});
+const uuid = z.uuid();
+const reason = z.string().min(1).max(2000).optional();
+const graphQuery = z.strictObject({
+  nodes: z.coerce.number().int().min(1).max(500).default(60),
+  expand: z
+    .string()
+    .regex(/^[a-z_]+:.+/, 'kind:value')
+    .max(2100)
+    .optional(),
+  ...page,
+});
+
+const tag = { tags: ['operations'], security: [{ bearer: [] }] };
+
+/** Operations: ranked list, detail, reports, indicators, graph, explanations and analysts' decisions. */
+export async function operationRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+  const db = ctx.store.db;
+  const operatorOnly = requireOperator(ctx.apiToken);
+  const author = (headers: Record<string, unknown>) =>
+    typeof headers['x-dragnet-user'] === 'string' ? headers['x-dragnet-user'] : null;
+
+  app.get(
+    '/api/operations',
+    {
+      preHandler: operatorOnly,
+      schema: { ...tag, summary: 'Operations ranked by priority (fast movers first), filtered.' },
+    },
+    async (req) => {
+      const q = parseWith(listQuery, req.query, 'the query');
+      return listOperations(db, q);
+    },
+  );
+
+  app.get(
+    '/api/operations/:id',
+    {
+      preHandler: operatorOnly,
+      schema: { ...tag, summary: 'One operation: priority components and profile.' },
+    },
+    async (req) => {
+      const { id } = parseWith(idParams, req.params, 'the path');
+      return operationDetail(db, id);
+    },
+  );
+
+  app.get(
+    '/api/operations/:id/reports',
+    { preHandler: operatorOnly, schema: { ...tag, summary: "A page of an operation's reports." } },
+    async (req) => {
+      const { id } = parseWith(idParams, req.params, 'the path');
+      const q = parseWith(z.strictObject(page), req.query, 'the query');
+      return { reports: await operationReports(db, id, q.limit, q.offset) };
+    },
+  );
+
+  app.get(
+    '/api/operations/:id/indicators',
+    {
+      preHandler: operatorOnly,
+      schema: { ...tag, summary: "A page of an operation's indicators with first/last seen." },
+    },
+    async (req) => {
+      const { id } = parseWith(idParams, req.params, 'the path');
+      const q = parseWith(z.strictObject(page), req.query, 'the query');
+      return { indicators: await operationIndicators(db, id, q.limit, q.offset) };
+    },
+  );
+
+  app.get(
+    '/api/operations/:id/graph',
+    {
+      preHandler: operatorOnly,
+      schema: {
+        ...tag,
+        summary: 'The graph summarised on the server; expand=kind:value pages the reports of one node.',
+      },
+    },
+    async (req) => {
+      const { id } = parseWith(idParams, req.params, 'the path');
+      const q = parseWith(graphQuery, req.query, 'the query');
+      if (q.expand) {
+        const at = q.expand.indexOf(':');
+        return {
+          reports: await reportsWithValue(
+            db,
+            id,
+            q.expand.slice(0, at),
+            q.expand.slice(at + 1),
+            q.limit,
+            q.offset,
+          ),
+        };
+      }
+      await operationDetail(db, id);
+      return operationGraph(db, id, q.nodes);
+    },
+  );
+
+  app.get(
+    '/api/explain',
+    {
+      preHandler: operatorOnly,
+      schema: { ...tag, summary: 'Why two reports are (or are not) in one operation.' },
+    },
+    async (req) => {
+      const q = parseWith(z.strictObject({ a: uuid, b: uuid }), req.query, 'the query');
+      return explainReports(db, q.a, q.b);
+    },
+  );
+
+  app.post(
+    '/api/operations/merge',
+    { preHandler: operatorOnly, schema: { ...tag, summary: 'Merge operations (kept through reclusters).' } },
+    async (req, reply) => {
+      const body = parseWith(
+        z.strictObject({ operationIds: z.array(idParams.shape.id).min(2).max(50), reason }),
+        req.body,
+      );
+      const reportIds = await reportsOfOperations(db, body.operationIds);
+      const r = await decide(
+        db,
+        { type: 'merge', reportIds },
+        { author: author(req.headers), reason: body.reason ?? null, now: new Date() },
+      );
+      return reply.status(201).send(r);
+    },
+  );
+
+  app.post(
+    '/api/operations/:id/split',
+    {
+      preHandler: operatorOnly,
+      schema: { ...tag, summary: 'Move reports into an operation of their own (kept through reclusters).' },
+    },
+    async (req, reply) => {
+      parseWith(idParams, req.params, 'the path');
+      const body = parseWith(
+        z.strictObject({ reportIds: z.array(uuid).min(1).max(10_000), reason }),
+        req.body,
+      );
+      const r = await decide(
+        db,
+        { type: 'split', reportIds: body.reportIds },
+        { author: author(req.headers), reason: body.reason ?? null, now: new Date() },
+      );
+      return reply.status(201).send(r);
+    },
+  );
+
+  app.post(
+    '/api/link-decisions/not-linked',
+    {
+      preHandler: operatorOnly,
+      schema: { ...tag, summary: 'Two reports are not linked (applies at the next recluster).' },
+    },
+    async (req, reply) => {
+      const body = parseWith(z.strictObject({ a: uuid, b: uuid, reason }), req.body);
+      const r = await decide(
+        db,
+        { type: 'not_linked', a: body.a, b: body.b },
+        { author: author(req.headers), reason: body.reason ?? null, now: new Date() },
+      );
+      return reply.status(201).send(r);
+    },
+  );
+
+  app.post(
+    '/api/exclusions',
+    {
+      preHandler: operatorOnly,
+      schema: { ...tag, summary: 'Exclude a value from linking (applies at the next recluster).' },
+    },
+    async (req, reply) => {
+      const body = parseWith(
+        z.strictObject({ kind: z.enum(INDICATOR_KINDS), value: z.string().min(1).max(2048), reason }),
+        req.body,
+      );
+      const r = await decide(
+        db,
+        { type: 'exclude', kind: body.kind, value: body.value },
+        { author: author(req.headers), reason: body.reason ?? null, now: new Date() },
+      );
+      return reply.status(201).send(r);
+    },
+  );
+
+  app.delete(
+    '/api/link-decisions/:id',
+    {
+      preHandler: operatorOnly,
+      schema: { ...tag, summary: 'Revoke a decision (the next recluster no longer honours it).' },
+    },
+    async (req, reply) => {
+      const { id } = parseWith(
+        z.strictObject({ id: z.string().regex(/^\d{1,18}$/) }),
+        req.params,
+        'the path',
+      );
+      await revokeDecision(db, id, new Date());
+      return reply.status(204).send();
+    },
+  );
+}
