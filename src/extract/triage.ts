@@ -1,3 +1,4 @@
+import { toUsd } from '../core/fx.js';
 import type { AgeBand } from '../core/report-input.js';
 import { brandSector } from './brand.js';
 import type { Amount, Indicator, RemoteTool, Severity, Triage } from './types.js';
@@ -9,21 +10,6 @@ const REFUND_TRICK_RE = /refund|over-?refund|too much|by mistake|rembours|erstat
 // Other scams share payment rails and urgency but not the pretext.
 const OTHER_SCAM_RE =
   /romance|dating|boyfriend|girlfriend|lottery|\bwon\b|prize|sweepstake|inheritance|investment|trading platform|job offer|work from home|rental|landlord|puppy|parcel|package delivery|customs fee|loterie|gewinnspiel|lotería|inversión|投資|当選/i;
-const USD_RATE: Record<string, number> = {
-  USD: 1,
-  EUR: 1.1,
-  GBP: 1.27,
-  CAD: 0.73,
-  AUD: 0.66,
-  NZD: 0.6,
-  JPY: 0.0067,
-  INR: 0.012,
-  CHF: 1.13,
-  HKD: 0.13,
-  SGD: 0.74,
-  MXN: 0.055,
-  CNY: 0.14,
-};
 const SEVERITIES: Severity[] = ['low', 'medium', 'high', 'critical'];
 
 /** What triage reads from an extraction (and the victim's age band, from the structured report). */
@@ -72,7 +58,7 @@ export function triage(t: TriageInput): Triage {
 
 function severity(t: TriageInput): { severity: Severity; severityReasons: string[] } {
   const severityReasons: string[] = [];
-  const lossUsd = t.totalLoss.reduce((s, l) => s + l.value * (USD_RATE[l.currency] ?? 1), 0);
+  const lossUsd = toUsd(t.totalLoss);
   let level = 0;
   if (lossUsd >= 10_000) level = 3;
   else if (lossUsd >= 1_000) level = 2;

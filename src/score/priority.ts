@@ -1,6 +1,6 @@
+import { toUsd } from '../core/fx.js';
 import { decayedScore } from './decay.js';
 import type { OperationFacts } from './facts.js';
-import { toUsd } from './fx.js';
 
 const DAY = 86_400_000;
 const VULNERABLE_AGES = new Set(['60_69', '70_79', '80_plus']);
