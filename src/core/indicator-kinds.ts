@@ -60,7 +60,8 @@ export function normaliseHostname(host: string): string | null {
   if (h.startsWith('www.')) h = h.slice(4);
   if (h.length === 0 || h.length > 253 || /[\s/@:?#]/.test(h)) return null;
   const ascii = domainToASCII(h);
-  if (!ascii?.includes('.')) return null;
+  // Every label must be non-empty ("." or "a..b" are not hostnames): otherwise normalising twice differs.
+  if (!ascii?.includes('.') || ascii.split('.').some((label) => label.length === 0)) return null;
   return ascii;
 }
 
