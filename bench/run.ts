@@ -9,6 +9,8 @@ const registry: Record<string, () => Promise<{ default: Bench }>> = {
   intake: () => import('./intake.bench.js'),
   extract: () => import('./extract.bench.js'),
   simulate: () => import('./simulate.bench.js'),
+  'link-quality': () => import('./link-quality.bench.js'),
+  'link-speed': () => import('./link-speed.bench.js'),
 };
 
 const only = process.argv.slice(2);
