@@ -96,4 +96,19 @@ describe('clusterReports', () => {
     expect(byId.get('a')).toBe(byId.get('b'));
     expect(byId.get('c')).not.toBe(byId.get('a'));
   });
+
+  it('links an operation through its long-lived value however many small groups that value touches', () => {
+    // A large world: 80 pairs of reports, each pair chained by a number used for a week, all naming the
+    // same company. The company touches 80 groups at once, none established: it is the operation's, not a hub.
+    const reports: LinkReport[] = Array.from({ length: 160 }, (_, i) => ({
+      id: `r${i}`,
+      indicators: [
+        { kind: 'phone', value: `+1855${String(3000000 + Math.floor(i / 2) * 7919).padStart(7, '0')}` },
+        { kind: 'company', value: 'zephyrion labs' },
+      ],
+    }));
+    const { byId, c } = clusterOf(reports);
+    expect(new Set(byId.values()).size).toBe(1);
+    expect(c.hubs).toEqual([]);
+  });
 });

@@ -22,7 +22,7 @@ export interface Clustering {
   weakPairs: Map<number, number>;
   /** Groups that share fewer than `minBridgeValues` linking values, kept apart (bridges). */
   keptApart: KeptApart[];
-  /** Values that touch many established groups at once (hubs): shown, never linking. */
+  /** Values that touch four or more groups kept apart (hubs): shown, never linking those groups. */
   hubs: number[];
 }
 
@@ -35,7 +35,9 @@ export interface Clustering {
  *    two groups merge when values of at least `minBridgeValues` distinct facets join them (payment,
  *    contact, identity: an operation's phases share its company and merchant and e-mail…; a payment
  *    processor shares only payment values, a kit only a contact number);
- * 4. a value touching four or more established groups is a hub and links nothing.
+ * 4. a value that still touches four or more groups kept apart is reported as a hub.
+ * How many small groups a value touches says nothing: an operation's long-lived company, wallet or
+ * billing e-mail touches hundreds of them in a large world, each chained by its rotating numbers.
  * Deterministic: the order of values is by degree, then first appearance.
  */
 export function clusterReports(
@@ -60,14 +62,10 @@ export function clusterReports(
   // payment), a kit its fallback number (contact); an operation's phases share its company, its
   // merchant, its agents' e-mail… (several facets).
   const deferred: Array<{ value: number; members: number[]; evidence: string }> = [];
-  const hubs: number[] = [];
+  const seenAt = new Int32Array(n).fill(-1);
   for (const i of linking) {
-    const roots = distinctRoots(uf, graph, i);
+    const roots = distinctRoots(uf, graph, i, seenAt);
     if (roots.length < 2) continue;
-    if (roots.length > 64) {
-      hubs.push(i);
-      continue;
-    }
     const large = roots.filter((r) => uf.sizeOf(r) >= established);
     if (large.length <= 1) {
       for (const r of roots) uf.union(roots[0]!, r);
@@ -106,12 +104,18 @@ export function clusterReports(
     }
   }
 
+  const hubs = deferred
+    .filter((d) => new Set(d.members.map((m) => uf.find(m))).size >= HUB_GROUPS)
+    .map((d) => d.value);
   const { labels, count } = uf.labels();
   const kept = keptApart
     .filter((k) => uf.find(k.clusters[0]) !== uf.find(k.clusters[1]))
     .map((k) => ({ ...k, clusters: [labels[k.clusters[0]]!, labels[k.clusters[1]]!] as [number, number] }));
   return { graph, weights, cluster: labels, count, weakPairs, keptApart: kept, hubs };
 }
+
+/** A value touching this many groups that stay apart is a hub. */
+const HUB_GROUPS = 4;
 
 /** Independent facets of evidence: how the operation is paid, contacted, and who it says it is. */
 const FACETS: Record<string, string> = {
@@ -136,13 +140,14 @@ export function facetOf(kind: string): string {
   return FACETS[kind] ?? kind;
 }
 
-function distinctRoots(uf: UnionFind, graph: ReportGraph, i: number): number[] {
+/** The groups value i touches, each once (`seenAt[root] === i` marks a root already counted). */
+function distinctRoots(uf: UnionFind, graph: ReportGraph, i: number, seenAt: Int32Array): number[] {
   const roots: number[] = [];
   for (let e = graph.indOffsets[i]!; e < graph.indOffsets[i + 1]!; e++) {
     const r = uf.find(graph.indReports[e]!);
-    if (!roots.includes(r)) {
+    if (seenAt[r] !== i) {
+      seenAt[r] = i;
       roots.push(r);
-      if (roots.length > 64) break; // a value touching this many groups is a hub whatever their sizes
     }
   }
   return roots;
