@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import { processReports } from '../src/jobs/process-reports.js';
 import { recluster } from '../src/operations/recluster.js';
 import { buildApp } from '../src/server/app.js';
 import { simulate } from '../src/simulate/simulate.js';
+import { BlobStore } from '../src/store/blobs.js';
 import type { Store } from '../src/store/database.js';
 import { JobQueue } from '../src/store/queue.js';
 import { storeReports } from '../src/store/reports.js';
@@ -36,6 +38,7 @@ describe('the operations API', () => {
       store,
       queue,
       intake: new IntakeService(store.db, queue),
+      blobs: new BlobStore(tmpdir(), store.db),
       logger: pino({ level: 'silent' }),
       roles: ['web'],
       apiToken: TOKEN,

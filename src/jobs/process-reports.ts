@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
+import { reportedCrawls } from '../crawl/reported-urls.js';
 import { EXTRACTOR_VERSION, extractReport } from '../extract/index.js';
 import { linkIncrementally } from '../operations/incremental.js';
 import { saveExtractions } from '../store/extractions.js';
+import type { CrawlJob } from '../store/queue.js';
 import type { Database } from '../store/schema.js';
 
 /** Bumped whenever processing changes, so `dragnet reprocess --stale` can tell what is out of date. */
@@ -15,7 +17,7 @@ export async function processReports(
   db: Kysely<Database>,
   reportIds: string[],
   now: Date,
-  options: { link: boolean } = { link: true },
+  options: { link: boolean; enqueueCrawls?: (jobs: CrawlJob[]) => Promise<void> } = { link: true },
 ): Promise<number> {
   if (reportIds.length === 0) return 0;
   const reports = await db
@@ -32,6 +34,8 @@ export async function processReports(
       items.map((i) => i.reportId),
       now,
     );
+  if (options.enqueueCrawls)
+    await options.enqueueCrawls(items.flatMap((i) => reportedCrawls(i.reportId, i.extraction)));
   await db
     .insertInto('reportStatus')
     .values(reports.map((r) => ({ reportId: r.id, processedAt: now, pipelineVersion: PIPELINE_VERSION })))

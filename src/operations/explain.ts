@@ -4,7 +4,7 @@ import { type Explanation, explainLink, type ValueFacts } from '../link/explain.
 import { DEFAULT_LINK_POLICY } from '../link/types.js';
 import { baseWeight } from '../link/weights.js';
 import type { Database } from '../store/schema.js';
-import { loadDecisions } from './load.js';
+import { CAPTURE_PREFIX, loadDecisions } from './load.js';
 import { operationOfReport } from './queries.js';
 import { suppressionFor } from './suppress.js';
 
@@ -39,9 +39,13 @@ export async function explainReports(db: Kysely<Database>, a: string, b: string)
       })),
     };
   }
+  // Crawled pages of the operation are nodes too: a chain may pass through a popup that showed a number.
   const rows = await sql<{ reportId: string; kind: string; value: string }>`
-    SELECT DISTINCT ri.report_id, ri.kind, ri.value FROM report_indicators ri
-    JOIN report_operations ro ON ro.report_id = ri.report_id WHERE ro.operation_id = ${opA}`.execute(db);
+    SELECT DISTINCT ri.report_id::text AS report_id, ri.kind, ri.value FROM report_indicators ri
+    JOIN report_operations ro ON ro.report_id = ri.report_id WHERE ro.operation_id = ${opA}
+    UNION
+    SELECT ${CAPTURE_PREFIX} || ci.capture_id::text, ci.kind, ci.value FROM crawl_indicators ci
+    JOIN crawl_captures cc ON cc.id = ci.capture_id WHERE cc.operation_id = ${opA}`.execute(db);
   const byReport = new Map<string, Array<{ kind: string; value: string }>>();
   for (const r of rows.rows) {
     getOrCreate(byReport, r.reportId, () => [] as Array<{ kind: string; value: string }>).push({

@@ -30,15 +30,7 @@ export async function linkIncrementally(
 ): Promise<IncrementalOutcome[]> {
   if (reportIds.length === 0) return [];
   const suppress = suppressionFor(await loadDecisions(db));
-  const total = Number(
-    (
-      await db
-        .selectFrom('reportOperations')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
-  const cap = Math.max(policy.minCap, Math.floor(policy.maxShare * total));
+  const cap = await frequencyCap(db, policy);
   const outcomes: IncrementalOutcome[] = [];
   for (const reportId of reportIds) outcomes.push(await linkOne(db, reportId, now, policy, suppress, cap));
   return outcomes;
@@ -74,74 +66,165 @@ async function linkOneLocked(
     .distinct()
     .where('reportId', '=', reportId)
     .execute();
+  const byOperation = await operationsSharing(db, own, { reportId }, policy, suppress, cap);
+  const current = await db
+    .selectFrom('reportOperations')
+    .select('operationId')
+    .where('reportId', '=', reportId)
+    .executeTakeFirst();
+  const candidates = [...byOperation.keys()].filter((op) => op !== current?.operationId);
+  if (candidates.length === 0 && current)
+    return { reportId, operationId: current.operationId, action: 'joined' as const, merged: [] };
+  if (candidates.length === 0) {
+    const id = operationIdFor(reportId);
+    await assign(db, reportId, id, now);
+    await touch(db, [id], now);
+    return { reportId, operationId: id, action: 'new' as const, merged: [] };
+  }
+  const { target, merged } = await joinOrMerge(db, byOperation, candidates, now, policy);
+  await assign(db, reportId, target, now);
+  await touch(db, [target], now);
+  return {
+    reportId,
+    operationId: target,
+    action: merged.length > 0 ? ('merged' as const) : ('joined' as const),
+    merged,
+  };
+}
+
+/**
+ * Picks the operation a newcomer joins among those it shares values with (most shared values, then the
+ * largest), and merges the others into it when at most one of them is established and none was shaped
+ * by an analyst; otherwise the full recluster weighs the evidence.
+ */
+async function joinOrMerge(
+  db: Transaction<Database>,
+  byOperation: Map<string, Set<string>>,
+  candidates: string[],
+  now: Date,
+  policy: LinkPolicy,
+): Promise<{ target: string; merged: string[] }> {
+  const ops = await db
+    .selectFrom('operations')
+    .select(['id', 'reportCount', 'pinned'])
+    .where('id', 'in', candidates)
+    .execute();
+  ops.sort(
+    (a, b) =>
+      byOperation.get(b.id)!.size - byOperation.get(a.id)!.size ||
+      b.reportCount - a.reportCount ||
+      (a.id < b.id ? -1 : 1),
+  );
+  const established = ops.filter((o) => o.reportCount >= policy.splitMinReports);
+  const target = established[0] ?? ops[0]!;
+  const mergeable = ops.filter(
+    (o) => o.id !== target.id && !o.pinned && o.reportCount < policy.splitMinReports,
+  );
+  const merged = established.length <= 1 && !target.pinned ? mergeable.map((o) => o.id) : [];
+  if (merged.length > 0) {
+    await db
+      .updateTable('reportOperations')
+      .set({ operationId: target.id, assignedAt: now })
+      .where('operationId', 'in', merged)
+      .execute();
+    await db
+      .updateTable('crawlCaptures')
+      .set({ operationId: target.id })
+      .where('operationId', 'in', merged)
+      .execute();
+    await db.deleteFrom('operations').where('id', 'in', merged).execute();
+  }
+  return { target: target.id, merged };
+}
+
+/** Where one crawled page went: the operation it joined, or none when it shares nothing linking. */
+export interface CaptureLinkOutcome {
+  captureId: string;
+  operationId: string | null;
+  merged: string[];
+}
+
+/**
+ * Links a crawled page into the operations by what it showed (its phone numbers, hosts, kit
+ * fingerprints), with the rules reports follow. A page that shares nothing linking joins no operation:
+ * operations are of reports, and a page alone is not one.
+ */
+export async function linkCapture(
+  db: Kysely<Database>,
+  captureId: string,
+  now: Date,
+  policy: LinkPolicy = DEFAULT_LINK_POLICY,
+): Promise<CaptureLinkOutcome> {
+  const suppress = suppressionFor(await loadDecisions(db));
+  const cap = await frequencyCap(db, policy);
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(7405002)`.execute(trx);
+    const own = await trx
+      .selectFrom('crawlIndicators')
+      .select(['kind', 'value'])
+      .where('captureId', '=', captureId)
+      .execute();
+    const byOperation = await operationsSharing(trx, own, { captureId }, policy, suppress, cap);
+    const candidates = [...byOperation.keys()];
+    if (candidates.length === 0) return { captureId, operationId: null, merged: [] };
+    const { target, merged } = await joinOrMerge(trx, byOperation, candidates, now, policy);
+    await trx.updateTable('crawlCaptures').set({ operationId: target }).where('id', '=', captureId).execute();
+    await touch(trx, [target], now);
+    return { captureId, operationId: target, merged };
+  });
+}
+
+/**
+ * The operations that share linking values with a report or a crawled page, and which values: through
+ * other reports and through crawled pages already in an operation. Values above the frequency cap, below
+ * the threshold or suppressed by analysts link nothing.
+ */
+async function operationsSharing(
+  db: Transaction<Database>,
+  own: Array<{ kind: string; value: string }>,
+  self: { reportId?: string; captureId?: string },
+  policy: LinkPolicy,
+  suppress: ReturnType<typeof suppressionFor>,
+  cap: number,
+): Promise<Map<string, Set<string>>> {
   const linking = own.filter(
     (x) => baseWeight(x.kind, x.value, policy) >= policy.threshold && !suppress(x.kind, x.value),
   );
   const byOperation = new Map<string, Set<string>>();
-  if (linking.length > 0) {
-    const shared = await sql<{ kind: string; value: string; operationId: string; degree: string }>`
-      WITH mine AS (SELECT unnest(${linking.map((x) => x.kind)}::text[]) AS kind, unnest(${linking.map((x) => x.value)}::text[]) AS value),
-      hits AS (
-        SELECT ri.kind, ri.value, ro.operation_id, count(*) OVER (PARTITION BY ri.kind, ri.value) AS degree
-        FROM mine JOIN report_indicators ri ON ri.kind = mine.kind AND ri.value = mine.value
-        JOIN report_operations ro ON ro.report_id = ri.report_id
-        WHERE ri.report_id <> ${reportId})
-      SELECT DISTINCT kind, value, operation_id, degree FROM hits`.execute(db);
-    for (const h of shared.rows) {
-      if (Number(h.degree) + 1 > cap) continue;
-      getOrCreate(byOperation, h.operationId, () => new Set<string>()).add(`${h.kind}\u0000${h.value}`);
-    }
+  if (linking.length === 0) return byOperation;
+  const none = '00000000-0000-0000-0000-000000000000';
+  const shared = await sql<{ kind: string; value: string; operationId: string; degree: string }>`
+    WITH mine AS (SELECT unnest(${linking.map((x) => x.kind)}::text[]) AS kind, unnest(${linking.map((x) => x.value)}::text[]) AS value),
+    holders AS (
+      SELECT ri.kind, ri.value, ro.operation_id
+      FROM mine JOIN report_indicators ri ON ri.kind = mine.kind AND ri.value = mine.value
+      JOIN report_operations ro ON ro.report_id = ri.report_id
+      WHERE ri.report_id <> ${self.reportId ?? none}
+      UNION ALL
+      SELECT ci.kind, ci.value, cc.operation_id
+      FROM mine JOIN crawl_indicators ci ON ci.kind = mine.kind AND ci.value = mine.value
+      JOIN crawl_captures cc ON cc.id = ci.capture_id
+      WHERE cc.operation_id IS NOT NULL AND ci.capture_id <> ${self.captureId ?? none}),
+    hits AS (SELECT kind, value, operation_id, count(*) OVER (PARTITION BY kind, value) AS degree FROM holders)
+    SELECT DISTINCT kind, value, operation_id, degree FROM hits`.execute(db);
+  for (const h of shared.rows) {
+    if (Number(h.degree) + 1 > cap) continue;
+    getOrCreate(byOperation, h.operationId, () => new Set<string>()).add(`${h.kind}\u0000${h.value}`);
   }
-  {
-    const trx = db;
-    const current = await trx
-      .selectFrom('reportOperations')
-      .select('operationId')
-      .where('reportId', '=', reportId)
-      .executeTakeFirst();
-    const candidates = [...byOperation.keys()].filter((op) => op !== current?.operationId);
-    if (candidates.length === 0 && current)
-      return { reportId, operationId: current.operationId, action: 'joined' as const, merged: [] };
-    if (candidates.length === 0) {
-      const id = operationIdFor(reportId);
-      await assign(trx, reportId, id, now);
-      await touch(trx, [id], now);
-      return { reportId, operationId: id, action: 'new' as const, merged: [] };
-    }
-    const ops = await trx
-      .selectFrom('operations')
-      .select(['id', 'reportCount', 'pinned'])
-      .where('id', 'in', candidates)
-      .execute();
-    ops.sort(
-      (a, b) =>
-        byOperation.get(b.id)!.size - byOperation.get(a.id)!.size ||
-        b.reportCount - a.reportCount ||
-        (a.id < b.id ? -1 : 1),
-    );
-    const established = ops.filter((o) => o.reportCount >= policy.splitMinReports);
-    const target = established[0] ?? ops[0]!;
-    const mergeable = ops.filter(
-      (o) => o.id !== target.id && !o.pinned && o.reportCount < policy.splitMinReports,
-    );
-    const merged = established.length <= 1 && !target.pinned ? mergeable.map((o) => o.id) : [];
-    if (merged.length > 0) {
-      await trx
-        .updateTable('reportOperations')
-        .set({ operationId: target.id, assignedAt: now })
-        .where('operationId', 'in', merged)
-        .execute();
-      await trx.deleteFrom('operations').where('id', 'in', merged).execute();
-    }
-    await assign(trx, reportId, target.id, now);
-    await touch(trx, [target.id], now);
-    return {
-      reportId,
-      operationId: target.id,
-      action: merged.length > 0 ? ('merged' as const) : ('joined' as const),
-      merged,
-    };
-  }
+  return byOperation;
+}
+
+/** The most reports a value may be shared by and still link (a share of everything stored). */
+async function frequencyCap(db: Kysely<Database>, policy: LinkPolicy): Promise<number> {
+  const total = Number(
+    (
+      await db
+        .selectFrom('reportOperations')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  return Math.max(policy.minCap, Math.floor(policy.maxShare * total));
 }
 
 async function assign(db: Kysely<Database>, reportId: string, operationId: string, now: Date): Promise<void> {

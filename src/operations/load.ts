@@ -8,7 +8,12 @@ export interface LinkInput {
   reports: LinkReport[];
   previous: Array<string | undefined>;
   index: Map<string, number>;
+  /** Reports come first; crawled pages (ids `crawl:<capture id>`) follow from this index on. */
+  reportCount: number;
 }
+
+/** The prefix of a crawled page's id among the linker's nodes. */
+export const CAPTURE_PREFIX = 'crawl:';
 
 /**
  * Loads every current report (the latest version of each) with its indicators. Indicators are read in
@@ -36,7 +41,23 @@ export async function loadLinkInput(db: Kysely<Database>): Promise<LinkInput> {
     const r = index.get(x.reportId);
     if (r !== undefined) reports[r]!.indicators.push({ kind: x.kind, value: x.value });
   }
-  return { reports, previous, index };
+  const reportCount = reports.length;
+  // Crawled pages are nodes of the same graph: what a popup shows links the reports that led to it.
+  // They do not vote on operation ids (operations are of reports).
+  const captures = await sql<{ captureId: string; kind: string; value: string }>`
+    SELECT capture_id, kind, value FROM crawl_indicators ORDER BY capture_id`.execute(db);
+  for (const x of captures.rows) {
+    const id = `${CAPTURE_PREFIX}${x.captureId}`;
+    let r = index.get(id);
+    if (r === undefined) {
+      r = reports.length;
+      index.set(id, r);
+      reports.push({ id, indicators: [] });
+      previous.push(undefined);
+    }
+    reports[r]!.indicators.push({ kind: x.kind, value: x.value });
+  }
+  return { reports, previous, index, reportCount };
 }
 
 /** The analysts' decisions in force, oldest first. */

@@ -4,7 +4,7 @@ import { applyDecisions } from '../link/decisions.js';
 import { assignOperationIds } from '../link/stable-ids.js';
 import { DEFAULT_LINK_POLICY, type LinkPolicy } from '../link/types.js';
 import type { Database } from '../store/schema.js';
-import { loadDecisions, loadLinkInput } from './load.js';
+import { CAPTURE_PREFIX, loadDecisions, loadLinkInput } from './load.js';
 import { refreshSummaries } from './summaries.js';
 import { suppressionFor } from './suppress.js';
 
@@ -51,13 +51,23 @@ export async function recluster(
   const t2 = performance.now();
   const changedReports: string[] = [];
   const changedOps: string[] = [];
-  input.reports.forEach((r, i) => {
+  const withReports = new Uint8Array(decided.count);
+  for (let i = 0; i < input.reportCount; i++) {
     const op = ids[decided.cluster[i]!]!;
+    withReports[decided.cluster[i]!] = 1;
     if (input.previous[i] !== op) {
-      changedReports.push(r.id);
+      changedReports.push(input.reports[i]!.id);
       changedOps.push(op);
     }
-  });
+  }
+  // A crawled page belongs to the operation of the reports it clusters with; alone, to none.
+  const captureIds: string[] = [];
+  const captureOps: Array<string | null> = [];
+  for (let i = input.reportCount; i < input.reports.length; i++) {
+    const k = decided.cluster[i]!;
+    captureIds.push(input.reports[i]!.id.slice(CAPTURE_PREFIX.length));
+    captureOps.push(withReports[k] ? ids[k]! : null);
+  }
   const pinned = new Set<string>();
   for (const d of decisions) {
     if (d.type === 'merge' || d.type === 'split') {
@@ -76,7 +86,11 @@ export async function recluster(
         trx,
       );
     }
-    const live = new Set(ids);
+    await sql`
+      UPDATE crawl_captures SET operation_id = c.op
+      FROM (SELECT unnest(${captureIds}::uuid[]) AS id, unnest(${captureOps}::text[]) AS op) c
+      WHERE crawl_captures.id = c.id AND crawl_captures.operation_id IS DISTINCT FROM c.op`.execute(trx);
+    const live = new Set(ids.filter((_, k) => withReports[k]));
     // Operations that lost or gained reports, and new ones, get their summaries recomputed.
     const touched = [
       ...new Set([
@@ -105,8 +119,8 @@ export async function recluster(
   await refreshSummaries(db, scoreAsOf);
   const t4 = performance.now();
   const stats: ReclusterStats = {
-    reports: input.reports.length,
-    operations: decided.count,
+    reports: input.reportCount,
+    operations: withReports.reduce((a, b) => a + b, 0),
     reassigned: changedReports.length,
     keptApart: clustering.keptApart.length,
     hubs: clustering.hubs.length,

@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ServerContext } from './context.js';
 import { installErrorHandler } from './errors.js';
+import { crawlRoutes } from './routes/crawls.js';
 import { healthRoutes } from './routes/health.js';
 import { operationRoutes } from './routes/operations.js';
 import { reportRoutes } from './routes/reports.js';
@@ -40,5 +41,6 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
   await healthRoutes(app, ctx);
   await reportRoutes(app, ctx);
   await operationRoutes(app, ctx);
+  await crawlRoutes(app, ctx);
   return app;
 }

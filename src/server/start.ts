@@ -3,8 +3,10 @@ import pino from 'pino';
 import { type Config, loadConfig } from '../core/config.js';
 import { BusyError, UsageError } from '../core/errors.js';
 import { IntakeService } from '../intake/service.js';
+import { type CrawlWorker, startCrawlWorker } from '../jobs/crawl-worker.js';
 import { processReports } from '../jobs/process-reports.js';
 import { refreshSummaries } from '../operations/summaries.js';
+import { BlobStore } from '../store/blobs.js';
 import { openStore } from '../store/database.js';
 import { JobQueue } from '../store/queue.js';
 import { buildApp } from './app.js';
@@ -41,6 +43,7 @@ export async function startDragnet(options: ServeOptions): Promise<Running> {
     store,
     queue,
     intake: new IntakeService(store.db, queue),
+    blobs: new BlobStore(config.dataDir, store.db),
     logger,
     roles: options.roles,
     apiToken: process.env.DRAGNET_API_TOKEN || undefined,
@@ -48,12 +51,25 @@ export async function startDragnet(options: ServeOptions): Promise<Running> {
   };
   await options.beforeListen?.(ctx);
   let summaryTimer: NodeJS.Timeout | undefined;
+  // Popup URLs in reports are crawled automatically unless DRAGNET_CRAWL_REPORTED_URLS=0.
+  const crawlReportedUrls = process.env.DRAGNET_CRAWL_REPORTED_URLS !== '0';
+  let crawlWorker: CrawlWorker | undefined;
+  if (options.roles.includes('crawler')) {
+    crawlWorker = await startCrawlWorker(
+      { db: store.db, blobs: ctx.blobs, queue, logger },
+      {
+        concurrency: Number(process.env.DRAGNET_CRAWL_CONCURRENCY ?? 2),
+        ocr: process.env.DRAGNET_CRAWL_OCR !== '0',
+      },
+    );
+  }
   if (options.roles.includes('worker')) {
     await queue.workProcessing(async (jobs) => {
       const n = await processReports(
         store.db,
         jobs.map((j) => j.reportId),
         new Date(),
+        { link: true, enqueueCrawls: crawlReportedUrls ? (c) => queue.enqueueCrawls(c) : undefined },
       );
       logger.debug({ processed: n }, 'processed reports');
     });
@@ -104,6 +120,7 @@ export async function startDragnet(options: ServeOptions): Promise<Running> {
       logger.info('shutting down: finishing requests and running jobs');
       await app?.close();
       await queue.stop(true);
+      await crawlWorker?.stop();
       await store.close();
       logger.info('stopped');
     },

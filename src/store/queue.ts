@@ -5,7 +5,19 @@ import type { Database } from './schema.js';
 /** Every queue Dragnet uses, with its retry policy. */
 export const QUEUES = {
   processReport: { name: 'report.process', retryLimit: 5, retryDelay: 5, retryBackoff: true },
+  crawlVisit: { name: 'crawl.visit', retryLimit: 3, retryDelay: 30, retryBackoff: true },
 } as const;
+
+/** What a job of `crawl.visit` carries. */
+export interface CrawlJob {
+  url: string;
+  profile: string;
+  origin: 'report' | 'cli' | 'api' | 'feed';
+  reportId?: string;
+}
+
+/** A URL and profile are crawled at most once per window (later requests in the window are dropped). */
+export const CRAWL_FRESHNESS_SECONDS = 6 * 3600;
 
 /** What a job of `report.process` carries. */
 export interface ProcessReportJob {
@@ -81,6 +93,43 @@ export class JobQueue {
   /** Drops every waiting report-processing job (after the reports were processed inline). */
   async purgeProcessing(): Promise<void> {
     await this.boss.purgeQueue(QUEUES.processReport.name);
+  }
+
+  /**
+   * Enqueues crawl jobs (in the caller's transaction when given), one per URL and profile per freshness
+   * window: a URL reported a thousand times is visited once.
+   */
+  async enqueueCrawls(jobs: CrawlJob[], trx?: Transaction<Database>): Promise<void> {
+    if (jobs.length === 0) return;
+    const q = QUEUES.crawlVisit;
+    await this.boss.insert(
+      jobs.map((data) => ({
+        name: q.name,
+        data,
+        retryLimit: q.retryLimit,
+        retryDelay: q.retryDelay,
+        retryBackoff: q.retryBackoff,
+        singletonKey: `${data.profile} ${data.url}`.slice(0, 2000),
+        singletonSeconds: CRAWL_FRESHNESS_SECONDS,
+        expireInSeconds: 300,
+      })),
+      trx ? { db: bossDb(trx) } : {},
+    );
+  }
+
+  /** Runs `handler` on crawl jobs, `concurrency` at a time, until stopped. */
+  async workCrawls(handler: (job: CrawlJob) => Promise<void>, concurrency = 1): Promise<void> {
+    for (let i = 0; i < concurrency; i++)
+      await this.boss.work<CrawlJob>(
+        QUEUES.crawlVisit.name,
+        { batchSize: 1, pollingIntervalSeconds: 1 },
+        async ([job]) => handler(job!.data),
+      );
+  }
+
+  /** Crawl jobs waiting (created or retrying). */
+  async pendingCrawls(): Promise<number> {
+    return this.boss.getQueueSize(QUEUES.crawlVisit.name);
   }
 
   /** Stops workers; with `graceful`, waits for running jobs to finish. */

@@ -118,6 +118,34 @@ export interface BlobsTable {
   createdAt: ColumnType<Date, Date | string | undefined, never>;
 }
 
+/** One visit of a crawled URL: the capture, and the operation it joined (null: none, or not linked yet). */
+export interface CrawlCapturesTable {
+  id: string;
+  url: string;
+  profile: string;
+  /** How the URL came: `report`, `cli`, `api`, `feed`. */
+  origin: string;
+  reportId: string | null;
+  startedAt: ColumnType<Date, Date | string, never>;
+  finishedAt: ColumnType<Date, Date | string, never>;
+  finalUrl: string | null;
+  status: number | null;
+  title: string | null;
+  error: string | null;
+  screenshotSha256: string | null;
+  phash: string | null;
+  capture: JSONColumnType<Record<string, unknown>>;
+  operationId: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** The indicators a crawled page showed (phones, domains, URLs, kit fingerprints). */
+export interface CrawlIndicatorsTable {
+  captureId: string;
+  kind: string;
+  value: string;
+  source: string;
+}
+
 /** The database as Kysely sees it. */
 export interface Database {
   reports: ReportsTable;
@@ -130,4 +158,6 @@ export interface Database {
   linkDecisions: LinkDecisionsTable;
   linkRuns: LinkRunsTable;
   blobs: BlobsTable;
+  crawlCaptures: CrawlCapturesTable;
+  crawlIndicators: CrawlIndicatorsTable;
 }

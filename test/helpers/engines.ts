@@ -41,11 +41,14 @@ export async function freshStoreOptions(
 }
 
 /** Opens a fresh store on the engine; call `cleanup` after `close`. */
-export async function freshStore(engine: TestEngine): Promise<{ store: Store; cleanup(): Promise<void> }> {
+export async function freshStore(
+  engine: TestEngine,
+): Promise<{ store: Store; dataDir: string; cleanup(): Promise<void> }> {
   const options = await freshStoreOptions(engine);
   const store = await openStore(options);
   return {
     store,
+    dataDir: options.dataDir,
     cleanup: async () => {
       await store.close();
       await options.cleanup();

@@ -241,7 +241,7 @@ describe('popup fixture pages over HTTP', () => {
     else expect(v.realm).toBeNull();
     for (const id of e.trackingIds ?? []) {
       const [vendor, value] = id.split(/:(.*)/s) as [string, string];
-      expect(v.html).toContain(vendor === 'tawk' ? `embed.tawk.to/${value}` : `'${value}'`);
+      expect(v.html).toContain(vendor === 'tawk' ? `embed.tawk.to/${value}` : `'${value}`);
     }
     for (const r of v.resources) expect(r.status, r.url.href).toBe(200);
     const all = sources(v);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerCrawl } from './crawl.js';
 import { registerEval } from './eval.js';
 import { registerExplain } from './explain.js';
 import { registerExtract } from './extract.js';
@@ -16,6 +17,7 @@ export const commands: Array<(program: Command) => void> = [
   registerIngest,
   registerReprocess,
   registerLink,
+  registerCrawl,
   registerOperations,
   registerExplain,
   registerMigrate,

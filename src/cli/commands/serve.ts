@@ -6,7 +6,7 @@ import { OPENAPI_UI } from '../../server/app.js';
 import type { Role } from '../../server/context.js';
 import { startDragnet } from '../../server/start.js';
 
-const ROLES: Role[] = ['web', 'worker'];
+const ROLES: Role[] = ['web', 'worker', 'crawler'];
 
 interface ServeCliOptions {
   demo?: boolean;
@@ -19,10 +19,10 @@ interface ServeCliOptions {
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description('run the HTTP API (role web) and the job worker (role worker)')
+    .description('run the HTTP API (role web), the job worker (role worker) and the crawler (role crawler)')
     .option('-p, --port <port>', 'HTTP port (default: PORT or 8080; 0 picks a free one)')
     .option('--host <host>', 'interface to listen on (default: HOST or 127.0.0.1)')
-    .option('--roles <roles>', `comma-separated roles: ${ROLES.join(', ')}`, 'web,worker')
+    .option('--roles <roles>', `comma-separated roles: ${ROLES.join(', ')}`, 'web,worker,crawler')
     .option('--demo', 'on an empty database, seed a simulated year of reports first (what npm start does)')
     .action(async (opts: ServeCliOptions) => {
       const config = loadConfig(process.env);

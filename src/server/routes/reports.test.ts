@@ -1,8 +1,10 @@
+import { tmpdir } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, freshStore } from '../../../test/helpers/engines.js';
 import { IntakeService } from '../../intake/service.js';
+import { BlobStore } from '../../store/blobs.js';
 import type { Store } from '../../store/database.js';
 import { JobQueue } from '../../store/queue.js';
 import { countReports } from '../../store/reports.js';
@@ -23,6 +25,7 @@ describe.each(ENGINES)('report intake over HTTP on %s', (engine) => {
       store,
       queue,
       intake: new IntakeService(store.db, queue),
+      blobs: new BlobStore(tmpdir(), store.db),
       logger: pino({ level: 'silent' }),
       roles: ['web'],
       apiToken: TOKEN,

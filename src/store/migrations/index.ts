@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-reports.js';
 import * as m0002 from './0002-extractions.js';
 import * as m0003 from './0003-operations.js';
+import * as m0004 from './0004-crawls.js';
 
 /** All migrations in order; names sort lexically, so keep the numeric prefix. */
 export const migrations: Record<string, Migration> = {
   '0001-reports': m0001,
   '0002-extractions': m0002,
   '0003-operations': m0003,
+  '0004-crawls': m0004,
 };
 
 /** A provider over the static list (no directory scanning: works from src and dist alike). */

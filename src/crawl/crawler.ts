@@ -1,0 +1,158 @@
+import { CrawlerBrowser } from './browser.js';
+import { type EgressProxy, startEgressProxy } from './egress-proxy.js';
+import { assetFingerprints, trackingIds } from './fingerprints.js';
+import { createOcr } from './ocr.js';
+import { perceptualHash } from './phash.js';
+import { countryHint, phonesOnPage } from './phones.js';
+import type { Capture, CrawlProfile } from './types.js';
+import { checkUrl, type GuardOptions } from './url-guard.js';
+import { type RawVisit, VISIT_LIMITS, type VisitLimits, visit } from './visit.js';
+
+/** How a crawler behaves. */
+export interface CrawlerOptions {
+  guard: GuardOptions;
+  /** OCR the screenshot when text, URL and dialogs show no phone number (slow: ~0.5 s a page). */
+  ocr: boolean;
+  limits?: VisitLimits;
+}
+
+/** A capture and the files it names (stored content-addressed by the caller). */
+export interface CrawlResult {
+  capture: Capture;
+  files: { html: Buffer | null; screenshotBefore: Buffer | null; screenshotAfter: Buffer | null };
+}
+
+type Ocr = Awaited<ReturnType<typeof createOcr>>;
+
+/**
+ * One browser behind one egress proxy, visiting URLs one at a time (run several crawlers for more
+ * throughput). Every URL is checked by the guard before the browser sees it, and every request the page
+ * makes afterwards goes through the proxy, which checks it again.
+ */
+export class Crawler {
+  private ocr: Promise<Ocr> | undefined;
+
+  private constructor(
+    private readonly options: CrawlerOptions,
+    private readonly proxy: EgressProxy,
+    private readonly browser: CrawlerBrowser,
+  ) {}
+
+  /** Starts the proxy; the browser starts on the first visit. */
+  static async start(options: CrawlerOptions): Promise<Crawler> {
+    const proxy = await startEgressProxy(options.guard);
+    return new Crawler(options, proxy, new CrawlerBrowser(proxy.url));
+  }
+
+  /** Visits one URL with one profile and reads what the page showed. Never throws for the page's sake. */
+  async crawl(url: string, profile: CrawlProfile): Promise<CrawlResult> {
+    const check = await checkUrl(url, this.options.guard);
+    if (!check.ok) return { capture: refusedCapture(url, profile, check.reason), files: noFiles };
+    const blockedBefore = this.proxy.blocked.length;
+    let raw: RawVisit;
+    try {
+      raw = await visit(await this.browser.get(), url, profile, this.options.limits ?? VISIT_LIMITS);
+    } catch (e) {
+      // The browser itself failed (crashed, could not start): kill it so the next visit starts clean.
+      await this.browser.kill();
+      throw e;
+    }
+    if (raw.hung) await this.browser.kill();
+    const blocked = this.proxy.blocked.slice(blockedBefore);
+    return { capture: await this.read(raw, blocked), files: filesOf(raw) };
+  }
+
+  /** Phones, fingerprints, OCR when needed, and the perceptual hash. */
+  private async read(raw: RawVisit, blocked: Capture['blocked']): Promise<Capture> {
+    const pageInput = {
+      text: raw.text,
+      title: raw.title,
+      url: raw.url,
+      finalUrl: raw.finalUrl,
+      redirectChain: raw.redirectChain,
+      dialogs: raw.dialogs.map((d) => d.message),
+      authRealms: raw.authRealms,
+      responseTexts: raw.responseTexts,
+      country: countryHint(raw.lang, raw.finalUrl ?? raw.url),
+    };
+    let phones = phonesOnPage(pageInput);
+    let ocrText: string | null = null;
+    const shot = raw.screenshotAfter ?? raw.screenshotBefore;
+    if (phones.length === 0 && this.options.ocr && shot) {
+      this.ocr ??= createOcr();
+      ocrText = await (await this.ocr).recognize(shot).catch(() => null);
+      if (ocrText) phones = phonesOnPage({ ...pageInput, ocrText });
+    }
+    const fingerprints = [
+      ...trackingIds(raw.html ?? '', raw.scriptUrls),
+      ...assetFingerprints(raw.responses),
+    ];
+    const phash = raw.screenshotBefore ? await perceptualHash(raw.screenshotBefore).catch(() => null) : null;
+    return {
+      url: raw.url,
+      profile: raw.profile,
+      startedAt: raw.startedAt,
+      finishedAt: raw.finishedAt,
+      finalUrl: raw.finalUrl,
+      redirectChain: raw.redirectChain,
+      status: raw.status,
+      title: raw.title,
+      text: raw.text,
+      dialogs: raw.dialogs,
+      authRealms: raw.authRealms,
+      behaviours: raw.behaviours,
+      phones,
+      fingerprints,
+      responses: raw.responses,
+      blocked,
+      blobs: { html: null, screenshotBefore: null, screenshotAfter: null },
+      phash,
+      ocrText,
+      error: raw.error,
+    };
+  }
+
+  /** Ends the browser, the proxy and the OCR worker. */
+  async close(): Promise<void> {
+    await this.browser.close();
+    await this.proxy.close();
+    if (this.ocr) await (await this.ocr.catch(() => undefined))?.close();
+  }
+}
+
+const noFiles: CrawlResult['files'] = { html: null, screenshotBefore: null, screenshotAfter: null };
+
+function filesOf(raw: RawVisit): CrawlResult['files'] {
+  return {
+    html: raw.html === null ? null : Buffer.from(raw.html, 'utf8'),
+    screenshotBefore: raw.screenshotBefore,
+    screenshotAfter: raw.screenshotAfter,
+  };
+}
+
+/** The capture of a URL the guard refused: nothing was fetched. */
+function refusedCapture(url: string, profile: CrawlProfile, reason: string): Capture {
+  const now = new Date().toISOString();
+  return {
+    url,
+    profile: profile.name,
+    startedAt: now,
+    finishedAt: now,
+    finalUrl: null,
+    redirectChain: [],
+    status: null,
+    title: null,
+    text: '',
+    dialogs: [],
+    authRealms: [],
+    behaviours: [],
+    phones: [],
+    fingerprints: [],
+    responses: [],
+    blocked: [{ url, reason }],
+    blobs: { html: null, screenshotBefore: null, screenshotAfter: null },
+    phash: null,
+    ocrText: null,
+    error: `refused: ${reason}`,
+  };
+}

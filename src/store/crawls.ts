@@ -1,0 +1,127 @@
+import type { Kysely } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { CrawlIndicator } from '../crawl/indicators.js';
+import type { Capture } from '../crawl/types.js';
+import type { Database } from './schema.js';
+
+/** How a URL came to be crawled, and from which report. */
+export interface CrawlOrigin {
+  origin: 'report' | 'cli' | 'api' | 'feed';
+  reportId?: string | null;
+}
+
+/** Saves one visit and its indicators in one transaction; returns the capture id. */
+export async function saveCapture(
+  db: Kysely<Database>,
+  capture: Capture,
+  indicators: CrawlIndicator[],
+  from: CrawlOrigin,
+): Promise<string> {
+  const id = uuidv7();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('crawlCaptures')
+      .values({
+        id,
+        url: capture.url,
+        profile: capture.profile,
+        origin: from.origin,
+        reportId: from.reportId ?? null,
+        startedAt: capture.startedAt,
+        finishedAt: capture.finishedAt,
+        finalUrl: capture.finalUrl,
+        status: capture.status,
+        title: capture.title,
+        error: capture.error,
+        screenshotSha256: capture.blobs.screenshotBefore,
+        phash: capture.phash,
+        capture: JSON.stringify(capture),
+      })
+      .execute();
+    if (indicators.length > 0)
+      await trx
+        .insertInto('crawlIndicators')
+        .values(indicators.map((x) => ({ captureId: id, kind: x.kind, value: x.value, source: x.source })))
+        .execute();
+  });
+  return id;
+}
+
+/** The latest capture of a URL with a profile finished after `since`, if any (the freshness window). */
+export async function recentCapture(
+  db: Kysely<Database>,
+  url: string,
+  profile: string,
+  since: Date,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('crawlCaptures')
+    .select('id')
+    .where('url', '=', url)
+    .where('profile', '=', profile)
+    .where('finishedAt', '>=', since)
+    .orderBy('finishedAt', 'desc')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** A stored capture with its row's metadata. */
+export interface StoredCapture {
+  id: string;
+  origin: string;
+  reportId: string | null;
+  operationId: string | null;
+  capture: Capture;
+}
+
+/** One capture by id, or undefined. */
+export async function getCapture(db: Kysely<Database>, id: string): Promise<StoredCapture | undefined> {
+  const row = await db
+    .selectFrom('crawlCaptures')
+    .select(['id', 'origin', 'reportId', 'operationId', 'capture'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && { ...row, capture: row.capture as unknown as Capture };
+}
+
+/** A capture in a list: what a table of crawls shows. */
+export interface CaptureListItem {
+  id: string;
+  url: string;
+  profile: string;
+  finishedAt: Date;
+  finalUrl: string | null;
+  status: number | null;
+  title: string | null;
+  error: string | null;
+  screenshotSha256: string | null;
+  operationId: string | null;
+}
+
+/** Captures newest first, optionally of one operation or one URL. */
+export async function listCaptures(
+  db: Kysely<Database>,
+  filter: { operationId?: string; url?: string; limit: number; offset: number },
+): Promise<CaptureListItem[]> {
+  let q = db
+    .selectFrom('crawlCaptures')
+    .select([
+      'id',
+      'url',
+      'profile',
+      'finishedAt',
+      'finalUrl',
+      'status',
+      'title',
+      'error',
+      'screenshotSha256',
+      'operationId',
+    ])
+    .orderBy('finishedAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(filter.limit)
+    .offset(filter.offset);
+  if (filter.operationId) q = q.where('operationId', '=', filter.operationId);
+  if (filter.url) q = q.where('url', '=', filter.url);
+  return q.execute();
+}
