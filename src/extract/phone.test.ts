@@ -23,6 +23,12 @@ describe('phone numbers', () => {
     expect(values('call 1-855-442-8444', 'GB')).toEqual(['+18554428444']);
   });
 
+  it('reads numbers grouped like dates when they cannot be dates, and skips real dates', () => {
+    expect(values('サポートに電話してください：0120-95-3471', 'JP')).toEqual(['+81120953471']);
+    expect(values('it happened on 2024-05-12 and again 12.05.2024', 'DE')).toEqual([]);
+    expect(values('paid on 5/12/24', 'US')).toEqual([]);
+  });
+
   it('keeps an extension apart and never swallows the following number', () => {
     const [a, b] = phones('Call +44 20 3807 1102 ext. 204, 0800 098 8571 after', 'GB');
     expect(a?.value).toBe('+442038071102');

@@ -17,7 +17,10 @@ const EXT_RE =
 // Labels that make a digit run something else (a case number, an AnyDesk ID, an account).
 const NOT_PHONE_LABEL_RE =
   /(?<![A-Za-zÀ-ÿ])(?:case|ticket|ref|reference|order|invoice|transaction|confirmation|account|acct|a\/c|routing|aba|sort code|member|customer|session|anydesk|teamviewer|ultraviewer|rustdesk|supremo|remote|id|code|pin|serial|licen[cs]e|claim|tracking|iban|bic|swift|kontonummer|konto|compte|cuenta|número de pedido|commande|bestellnummer|card|carte|karte|tarjeta|ending in|se termine par|endet auf|terminada en)\s*(?:number|no\.?|num\.?|nr\.?|n°|#|id|code|numéro|número|nummer)?\s*(?:is|was|est|war|es|era|:|#|=)?\s*$/i;
-const DATE_RE = /^\d{1,4}[./-]\d{1,2}[./-]\d{2,4}$/;
+// Dates (2024-05-12, 12.05.2024, 5/12/24) are not numbers; a Japanese 0120-95-3471 is (95 is no month or day).
+const DAY = '(?:0?[1-9]|[12]\\d|3[01])';
+const MONTH = '(?:0?[1-9]|1[0-2])';
+const DATE_RE = new RegExp(`^(?:\\d{4}[./-]${MONTH}[./-]${DAY}|${DAY}[./-]${DAY}[./-](?:\\d{2}|\\d{4}))$`);
 // Countries whose national numbers are written without a leading trunk "0" (others need it, so IDs are not read as phones).
 const NO_TRUNK = new Set([
   'ES',
