@@ -15,6 +15,13 @@ describe('URLs and domains', () => {
     expect(of('site: secure-pc-alert(dot)com', 'domain')).toEqual(['secure-pc-alert.com']);
   });
 
+  it('keeps a popup served from a bare IPv4 address as a URL, with no domain', () => {
+    const text =
+      'the popup was at http://45.61.12.9/win/alert.html?ph=18443290175 and version 10.0.19045 ran';
+    expect(of(text, 'url')).toEqual(['http://45.61.12.9/win/alert.html?ph=18443290175']);
+    expect(of(text, 'domain')).toEqual([]);
+  });
+
   it('keeps the full hostname on hosting suffixes, with the registrable domain alongside', () => {
     const [d] = extractText('https://abc-support.azurewebsites.net/').indicators.filter(
       (i) => i.kind === 'domain',

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { domainToASCII } from 'node:url';
 import { parse as parseDomain } from 'tldts';
 import { normaliseEmail, normaliseUrl } from '../core/indicator-kinds.js';
@@ -110,8 +111,16 @@ function addUrl(
   const href = normaliseUrl(raw);
   if (!href) return;
   const u = new URL(href);
-  if (!knownHost(u.hostname)) return;
   const end = shownStart + shown.length;
+  // Popups are often served from a bare address (http://45.61.12.9/win/alert.html): the URL is an
+  // indicator (and a crawl target) though the address is no domain.
+  if (hasScheme && isIP(u.hostname.replace(/^\[|\]$/g, ''))) {
+    indicators.push(indicatorAt(src, 'url', href, shownStart, end));
+    spans.push({ start: shownStart, end });
+    urls.push({ start: shownStart, end, href, params: queryParams(shown, shownStart) });
+    return;
+  }
+  if (!knownHost(u.hostname)) return;
   indicators.push(indicatorAt(src, 'url', href, shownStart, end));
   const hostAt = hostOffset(shown);
   addDomain(src, u.hostname, shownStart + hostAt.start, indicators, spans, shownStart + hostAt.end);
