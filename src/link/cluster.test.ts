@@ -111,4 +111,57 @@ describe('clusterReports', () => {
     expect(new Set(byId.values()).size).toBe(1);
     expect(c.hubs).toEqual([]);
   });
+
+  it('merges two established groups that share three contact channels, not a kit number and one page', () => {
+    // Two halves of one operation, each chained by its own number; then the operation's e-mail, site
+    // and second number reach both halves. A URL and its host are one channel, not two.
+    const half = (name: string, own: string, shared: (i: number) => LinkIndicator[]): LinkReport[] =>
+      Array.from({ length: 30 }, (_, i) => ({
+        id: `${name}-${i}`,
+        indicators: [{ kind: 'phone', value: own }, ...shared(i)],
+      }));
+    const channels = (i: number): LinkIndicator[] => [
+      ...(i < 16 ? [{ kind: 'email', value: 'billing@orion-desk.com' }] : []),
+      ...(i >= 14 ? [{ kind: 'domain', value: 'orion-desk.com' }] : []),
+      ...(i % 2 === 0 || i === 1 ? [{ kind: 'phone', value: '+18884441234' }] : []),
+    ];
+    const one = clusterOf([
+      ...half('a', '+18554110000', channels),
+      ...half('b', '+18557220000', channels),
+    ]).byId;
+    expect(one.get('a-0')).toBe(one.get('b-0'));
+
+    const kitAndPage = (i: number): LinkIndicator[] => [
+      ...(i < 16 ? [{ kind: 'url', value: 'https://alert-page.com/err/x1/' }] : []),
+      ...(i >= 14 ? [{ kind: 'domain', value: 'alert-page.com' }] : []),
+      ...(i % 2 === 0 || i === 1 ? [{ kind: 'phone', value: '+18884441234' }] : []),
+    ];
+    const two = clusterOf([
+      ...half('a', '+18554110000', kitAndPage),
+      ...half('b', '+18557220000', kitAndPage),
+    ]).byId;
+    expect(two.get('a-0')).not.toBe(two.get('b-0'));
+  });
+
+  it('sends a newcomer named like two call centres to the one that uses the name most, not the larger', () => {
+    const phone = (k: number) => ({ kind: 'phone', value: `+1855${String(k * 1_234_567).padStart(7, '0')}` });
+    const company = { kind: 'company', value: 'smart shield' };
+    // A: 60 reports in two established halves (a number each) joined by its e-mail; a third name itself so.
+    const a = Array.from({ length: 60 }, (_, i) => ({
+      id: `a-${i}`,
+      indicators: [
+        phone(i < 30 ? 1 : 2),
+        { kind: 'email', value: 'help@a-fix.com' },
+        ...(i % 3 === 0 ? [company] : []),
+      ],
+    }));
+    // B: 30 reports on one number, every one naming the company.
+    const b = Array.from({ length: 30 }, (_, i) => ({ id: `b-${i}`, indicators: [phone(3), company] }));
+    const newcomers = [0, 1].map((i) => ({ id: `new-${i}`, indicators: [phone(10 + i), company] }));
+    const { byId } = clusterOf([...a, ...b, ...newcomers]);
+    expect(byId.get('a-0')).toBe(byId.get('a-59'));
+    expect(byId.get('a-0')).not.toBe(byId.get('b-0'));
+    expect(byId.get('new-0')).toBe(byId.get('b-0'));
+    expect(byId.get('new-1')).toBe(byId.get('b-0'));
+  });
 });

@@ -1,15 +1,11 @@
-import { getOrCreate } from '../core/collections.js';
+import { type KeptApart, RootCollector, settleContested } from './contested.js';
 import { phoneTypoPairs, withCanonicalCompanies } from './fuzzy.js';
 import { buildGraph, degreeOf, type ReportGraph } from './graph.js';
 import type { LinkPolicy, LinkReport, Suppression } from './types.js';
 import { UnionFind } from './union-find.js';
 import { type IndicatorWeights, indicatorWeights } from './weights.js';
 
-/** Two groups that share values but were kept apart, and the values they share. */
-export interface KeptApart {
-  clusters: [number, number];
-  indicators: number[];
-}
+export { channelOf, facetOf, type KeptApart } from './contested.js';
 
 /** The result of clustering: a cluster per report, and what the decision rested on. */
 export interface Clustering {
@@ -58,99 +54,23 @@ export function clusterReports(
   linking.sort((a, b) => degreeOf(graph, a) - degreeOf(graph, b) || a - b);
 
   const established = policy.splitMinReports;
-  // Evidence is counted by facet: a payment processor shares its descriptor and its IBAN (one facet,
-  // payment), a kit its fallback number (contact); an operation's phases share its company, its
-  // merchant, its agents' e-mail… (several facets).
-  const deferred: Array<{ value: number; members: number[]; evidence: string }> = [];
-  const seenAt = new Int32Array(n).fill(-1);
+  const roots = new RootCollector(graph, uf);
+  const contested: number[] = [];
   for (const i of linking) {
-    const roots = distinctRoots(uf, graph, i, seenAt);
-    if (roots.length < 2) continue;
-    const large = roots.filter((r) => uf.sizeOf(r) >= established);
-    if (large.length <= 1) {
-      for (const r of roots) uf.union(roots[0]!, r);
-      continue;
-    }
-    // Small groups touched by a contested value go with the largest group it touches.
-    large.sort((a, b) => uf.sizeOf(b) - uf.sizeOf(a));
-    for (const r of roots) if (uf.sizeOf(r) < established) uf.union(large[0]!, r);
-    deferred.push({ value: i, members: large, evidence: facetOf(graph.kinds[i]!) });
+    const touched = roots.of(i);
+    if (touched.length < 2) continue;
+    if (touched.filter((r) => uf.sizeOf(r) >= established).length <= 1) {
+      for (const r of touched) uf.union(touched[0]!, r);
+    } else contested.push(i);
   }
+  const { keptApart, hubs } = settleContested(contested, roots, policy);
 
-  // Merge groups that enough distinct values join; repeat, since merged groups pool their evidence.
-  let keptApart: KeptApart[] = [];
-  for (let changed = true; changed; ) {
-    changed = false;
-    const byPair = new Map<string, Map<string, number>>();
-    for (const d of deferred) {
-      const roots = [...new Set(d.members.map((m) => uf.find(m)))].sort((a, b) => a - b);
-      for (let x = 0; x < roots.length; x++) {
-        for (let y = x + 1; y < roots.length; y++) {
-          const key = `${roots[x]},${roots[y]}`;
-          const evidence = getOrCreate(byPair, key, () => new Map<string, number>());
-          if (!evidence.has(d.evidence)) evidence.set(d.evidence, d.value);
-        }
-      }
-    }
-    keptApart = [];
-    for (const [key, evidence] of byPair) {
-      const [a, b] = key.split(',').map(Number) as [number, number];
-      if (evidence.size >= policy.minBridgeValues) {
-        if (uf.find(a) !== uf.find(b)) {
-          uf.union(a, b);
-          changed = true;
-        }
-      } else keptApart.push({ clusters: [a, b], indicators: [...evidence.values()] });
-    }
-  }
-
-  const hubs = deferred
-    .filter((d) => new Set(d.members.map((m) => uf.find(m))).size >= HUB_GROUPS)
-    .map((d) => d.value);
   const { labels, count } = uf.labels();
-  const kept = keptApart
-    .filter((k) => uf.find(k.clusters[0]) !== uf.find(k.clusters[1]))
-    .map((k) => ({ ...k, clusters: [labels[k.clusters[0]]!, labels[k.clusters[1]]!] as [number, number] }));
+  const kept = keptApart.map((k) => ({
+    ...k,
+    clusters: [labels[k.clusters[0]]!, labels[k.clusters[1]]!] as [number, number],
+  }));
   return { graph, weights, cluster: labels, count, weakPairs, keptApart: kept, hubs };
-}
-
-/** A value touching this many groups that stay apart is a hub. */
-const HUB_GROUPS = 4;
-
-/** Independent facets of evidence: how the operation is paid, contacted, and who it says it is. */
-const FACETS: Record<string, string> = {
-  merchant: 'payment',
-  iban: 'payment',
-  bank_account: 'payment',
-  crypto_wallet: 'payment',
-  card_last4: 'payment',
-  phone: 'contact',
-  email: 'contact',
-  domain: 'contact',
-  url: 'contact',
-  remote_access_id: 'contact',
-  company: 'identity',
-  person: 'identity',
-  tracking_id: 'kit',
-  asset_hash: 'kit',
-};
-
-/** The facet of a kind of value. */
-export function facetOf(kind: string): string {
-  return FACETS[kind] ?? kind;
-}
-
-/** The groups value i touches, each once (`seenAt[root] === i` marks a root already counted). */
-function distinctRoots(uf: UnionFind, graph: ReportGraph, i: number, seenAt: Int32Array): number[] {
-  const roots: number[] = [];
-  for (let e = graph.indOffsets[i]!; e < graph.indOffsets[i + 1]!; e++) {
-    const r = uf.find(graph.indReports[e]!);
-    if (seenAt[r] !== i) {
-      seenAt[r] = i;
-      roots.push(r);
-    }
-  }
-  return roots;
 }
 
 /**

@@ -25,6 +25,20 @@ describe('companyVariants', () => {
     expect(v.has('easy tech solutions')).toBe(false);
     expect(v.has('easy net express')).toBe(false);
   });
+
+  it('finds a swap of two letters at the start of a name (the commonest typo)', () => {
+    const names = new Map([
+      ['smart shield', 40],
+      ['samrt shield', 2],
+      ['quick guard', 30],
+      ['qucik guard', 1],
+      ['smart network', 5],
+    ]);
+    const v = companyVariants(names);
+    expect(v.get('samrt shield')).toBe('smart shield');
+    expect(v.get('qucik guard')).toBe('quick guard');
+    expect(v.has('smart network')).toBe(false);
+  });
 });
 
 describe('phoneTypoPairs', () => {

@@ -43,31 +43,44 @@ export function jaroWinkler(a: string, b: string): number {
 
 /**
  * Groups company names that are spellings of one another (normalised names, spaces ignored,
- * Jaro–Winkler ≥ `minSimilarity`, compared within blocks sharing their first three letters).
- * Returns, for each name that has a more common spelling, that spelling.
+ * Jaro–Winkler ≥ `minSimilarity`). Names are compared within blocks: those sharing their first three
+ * letters, and those sharing the letters of their first four in any order, so that a swap of two
+ * neighbouring letters at the start ("samrt shield", "qucik guard": the commonest typo) still meets
+ * its name. Returns, for each name that has a more common spelling, that spelling.
  */
 export function companyVariants(names: Map<string, number>, minSimilarity = 0.93): Map<string, string> {
   const blocks = new Map<string, string[]>();
+  const keysOf = new Map<string, string[]>();
   for (const name of names.keys()) {
     const squashed = name.replace(/\s+/g, '');
     if (squashed.length < 6) continue; // short names are too easily alike
-    const key = squashed.slice(0, 3);
-    getOrCreate(blocks, key, () => [] as string[]).push(name);
+    const keys = [`p:${squashed.slice(0, 3)}`, `a:${[...squashed.slice(0, 4)].sort().join('')}`];
+    keysOf.set(name, keys);
+    for (const key of keys) getOrCreate(blocks, key, () => [] as string[]).push(name);
   }
+  // Most common spelling first: it becomes the canonical one of its group.
+  const order = [...keysOf.keys()].sort((x, y) => names.get(y)! - names.get(x)! || (x < y ? -1 : 1));
   const canonical = new Map<string, string>();
-  for (const list of blocks.values()) {
-    if (list.length < 2 || list.length > 2000) continue;
-    // Most common spelling first: it becomes the canonical one of its group.
-    list.sort((x, y) => names.get(y)! - names.get(x)! || (x < y ? -1 : 1));
-    const heads: string[] = [];
-    for (const name of list) {
-      const squashed = name.replace(/\s+/g, '');
-      const head = heads.find((h) => jaroWinkler(h.replace(/\s+/g, ''), squashed) >= minSimilarity);
-      if (head) canonical.set(name, head);
-      else heads.push(name);
+  const headsOf = new Map<string, string[]>();
+  for (const name of order) {
+    const squashed = name.replace(/\s+/g, '');
+    let head: string | undefined;
+    for (const key of keysOf.get(name)!) {
+      if (blocks.get(key)!.length < 2 || blocks.get(key)!.length > 2000) continue;
+      const found = headsOf
+        .get(key)
+        ?.find((h) => jaroWinkler(h.replace(/\s+/g, ''), squashed) >= minSimilarity);
+      if (found && (!head || isMoreCommon(found, head, names))) head = found;
     }
+    if (head) canonical.set(name, head);
+    else for (const key of keysOf.get(name)!) getOrCreate(headsOf, key, () => [] as string[]).push(name);
   }
   return canonical;
+}
+
+/** True when spelling a is more common than b (ties: alphabetical), the order heads are made in. */
+function isMoreCommon(a: string, b: string, names: Map<string, number>): boolean {
+  return names.get(a)! > names.get(b)! || (names.get(a) === names.get(b) && a < b);
 }
 
 /** Reports with every company name replaced by its most common spelling (see companyVariants). */

@@ -31,6 +31,8 @@ export interface LinkPolicy {
   resolution: number;
   /** Two groups joined by fewer distinct linking values than this stay apart (a classic false merge). */
   minBridgeValues: number;
+  /** ... or by this many distinct contact channels (numbers, domains, e-mails): shared infrastructure. */
+  minBridgeChannels: number;
   /** Weight of a victim's one-digit typo of a number (never enough alone). */
   phoneTypoWeight: number;
   seed: number;
@@ -61,6 +63,7 @@ export const DEFAULT_LINK_POLICY: LinkPolicy = {
   splitMinReports: 12,
   resolution: 0.5,
   minBridgeValues: 2,
+  minBridgeChannels: 3,
   phoneTypoWeight: 0.5,
   seed: 42,
 };
