@@ -16,7 +16,7 @@ export interface Clustering {
   count: number;
   /** Weak evidence between report pairs (key r*n+s, r<s): summed weights of weak values and typos. */
   weakPairs: Map<number, number>;
-  /** Groups that share fewer than `minBridgeValues` linking values, kept apart (bridges). */
+  /** Established groups that share values too few or too alike to merge, kept apart (bridges). */
   keptApart: KeptApart[];
   /** Values that touch four or more groups kept apart (hubs): shown, never linking those groups. */
   hubs: number[];
@@ -27,10 +27,10 @@ export interface Clustering {
  * 1. weak evidence (company and agents' names, a victim's one-digit typo) adds up per report pair;
  * 2. linking values join their reports, most specific first (fewest reports), so an operation's
  *    rotating numbers and domains chain its reports into groups before its long-lived values arrive;
- * 3. a value that would join two established groups (≥ `splitMinReports` each) only records evidence;
- *    two groups merge when values of at least `minBridgeValues` distinct facets join them (payment,
- *    contact, identity: an operation's phases share its company and merchant and e-mail…; a payment
- *    processor shares only payment values, a kit only a contact number);
+ * 3. a value that touches two or more established groups (≥ `splitMinReports`) is contested: it joins
+ *    nothing at once, and is settled after all values (see settleContested): groups merge on
+ *    `minBridgeValues` facets or `minBridgeChannels` contact channels, and the small groups it touches
+ *    go with the group holding at least half of its reports, or stay apart;
  * 4. a value that still touches four or more groups kept apart is reported as a hub.
  * How many small groups a value touches says nothing: an operation's long-lived company, wallet or
  * billing e-mail touches hundreds of them in a large world, each chained by its rotating numbers.
