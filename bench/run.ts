@@ -11,6 +11,7 @@ const registry: Record<string, () => Promise<{ default: Bench }>> = {
   simulate: () => import('./simulate.bench.js'),
   'link-quality': () => import('./link-quality.bench.js'),
   'link-speed': () => import('./link-speed.bench.js'),
+  crawl: () => import('./crawl.bench.js'),
 };
 
 const only = process.argv.slice(2);

@@ -9,7 +9,7 @@ export const VISIT_LIMITS = {
   totalMs: 40_000,
   /** Time for scripts to insert numbers after `load` (XML fetches, call-tracking swaps). */
   settleMs: 1_200,
-  afterClickMs: 900,
+  afterClickMs: 400,
   dialogs: 10,
   history: 30,
   responses: 300,

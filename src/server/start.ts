@@ -58,7 +58,7 @@ export async function startDragnet(options: ServeOptions): Promise<Running> {
     crawlWorker = await startCrawlWorker(
       { db: store.db, blobs: ctx.blobs, queue, logger },
       {
-        concurrency: Number(process.env.DRAGNET_CRAWL_CONCURRENCY ?? 2),
+        concurrency: Number(process.env.DRAGNET_CRAWL_CONCURRENCY ?? 4),
         ocr: process.env.DRAGNET_CRAWL_OCR !== '0',
       },
     );
