@@ -62,6 +62,11 @@ export class CrawlerBrowser {
     return this.browser;
   }
 
+  /** The browser's process id while it runs (for monitoring, and for tests that prove it ends). */
+  get pid(): number | undefined {
+    return this.server?.process().pid;
+  }
+
   /** Ends the browser process tree at once (after a hung page, and at shutdown). */
   async kill(): Promise<void> {
     const server = this.server;

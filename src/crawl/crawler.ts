@@ -112,6 +112,11 @@ export class Crawler {
     };
   }
 
+  /** The running browser's process id, if one runs. */
+  get browserPid(): number | undefined {
+    return this.browser.pid;
+  }
+
   /** Ends the browser, the proxy and the OCR worker. */
   async close(): Promise<void> {
     await this.browser.close();
