@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/core/config.js';
 import { type Running, startDragnet } from '../src/server/start.js';
+import { labelledCaptures } from '../src/store/crawls.js';
 import { runCli } from './helpers/cli.js';
 import { ENGINES, freshStoreOptions } from './helpers/engines.js';
 import { type PopupSite, startPopupSite } from './helpers/popup-site.js';
@@ -125,6 +126,18 @@ describe.each(ENGINES)('crawling reported popups end to end on %s', (engine) => 
     expect(html.headers.get('content-disposition')).toContain('attachment');
     expect(html.headers.get('content-security-policy')).toContain('sandbox');
     expect((await fetch(`${running.address}/api/evidence/${capture.screenshotSha256}`)).status).toBe(401);
+    // An analyst labels the page; the latest label is what training sees.
+    const label = (l: string) =>
+      fetch(`${running.address}/api/crawls/${capture.id}/label`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json', 'x-dragnet-user': 'ana' },
+        body: JSON.stringify({ label: l, note: 'fake Defender' }),
+      });
+    expect((await label('legitimate')).status).toBe(201);
+    expect((await label('scam')).status).toBe(201);
+    expect((await label('maybe')).status).toBe(400);
+    const labelled = await labelledCaptures(db);
+    expect(labelled.map((l) => [l.captureId, l.label])).toEqual([[capture.id, 'scam']]);
   }, 120_000);
 
   it('queues API crawl requests once per URL and profile, and validates them', async () => {

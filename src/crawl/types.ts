@@ -1,3 +1,5 @@
+import type { Verdict } from '../classify/types.js';
+
 /** A browser profile: what the crawler pretends to be. Kits route visitors by user agent and referrer. */
 export interface CrawlProfile {
   name: 'windows-chrome' | 'windows-edge' | 'windows-firefox' | 'mac-safari';
@@ -93,4 +95,6 @@ export interface Capture {
   ocrText: string | null;
   /** Why the visit stopped early or failed (null when it completed). */
   error: string | null;
+  /** The classifiers' verdict on the page (absent when no models were loaded). */
+  verdict?: Verdict | null;
 }

@@ -36,6 +36,8 @@ export async function saveCapture(
         screenshotSha256: capture.blobs.screenshotBefore,
         phash: capture.phash,
         capture: JSON.stringify(capture),
+        verdict: capture.verdict?.verdict ?? null,
+        scamProbability: capture.verdict?.probability ?? null,
       })
       .execute();
     if (indicators.length > 0)
@@ -84,6 +86,36 @@ export async function getCapture(db: Kysely<Database>, id: string): Promise<Stor
   return row && { ...row, capture: row.capture as unknown as Capture };
 }
 
+/** Records an analyst's label of a crawled page (the latest label of a page counts). */
+export async function labelCapture(
+  db: Kysely<Database>,
+  captureId: string,
+  label: 'scam' | 'legitimate',
+  author: string | null,
+  note: string | null,
+): Promise<void> {
+  await db.insertInto('pageLabels').values({ captureId, label, author, note }).execute();
+}
+
+/** Every labelled page with its latest label and capture (for training on analysts' labels). */
+export async function labelledCaptures(
+  db: Kysely<Database>,
+): Promise<Array<{ captureId: string; label: 'scam' | 'legitimate'; capture: Capture }>> {
+  const rows = await db
+    .selectFrom('pageLabels as l')
+    .innerJoin('crawlCaptures as c', 'c.id', 'l.captureId')
+    .select(['l.captureId', 'l.label', 'c.capture'])
+    .distinctOn('l.captureId')
+    .orderBy('l.captureId')
+    .orderBy('l.id', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    captureId: r.captureId,
+    label: r.label,
+    capture: r.capture as unknown as Capture,
+  }));
+}
+
 /** A capture in a list: what a table of crawls shows. */
 export interface CaptureListItem {
   id: string;
@@ -96,6 +128,8 @@ export interface CaptureListItem {
   error: string | null;
   screenshotSha256: string | null;
   operationId: string | null;
+  verdict: string | null;
+  scamProbability: number | null;
 }
 
 /** Captures newest first, optionally of one operation or one URL. */
@@ -116,6 +150,8 @@ export async function listCaptures(
       'error',
       'screenshotSha256',
       'operationId',
+      'verdict',
+      'scamProbability',
     ])
     .orderBy('finishedAt', 'desc')
     .orderBy('id', 'desc')

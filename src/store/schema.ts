@@ -136,6 +136,19 @@ export interface CrawlCapturesTable {
   phash: string | null;
   capture: JSONColumnType<Record<string, unknown>>;
   operationId: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The classifiers' verdict (`scam` / `legitimate`) and probability, when models were loaded. */
+  verdict: ColumnType<string | null, string | null | undefined, string | null>;
+  scamProbability: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** An analyst's label of a crawled page; the latest per capture counts. */
+export interface PageLabelsTable {
+  id: Generated<string>;
+  captureId: string;
+  label: 'scam' | 'legitimate';
+  author: string | null;
+  note: string | null;
+  createdAt: ColumnType<Date, Date | string | undefined, never>;
 }
 
 /** The indicators a crawled page showed (phones, domains, URLs, kit fingerprints). */
@@ -160,4 +173,5 @@ export interface Database {
   blobs: BlobsTable;
   crawlCaptures: CrawlCapturesTable;
   crawlIndicators: CrawlIndicatorsTable;
+  pageLabels: PageLabelsTable;
 }

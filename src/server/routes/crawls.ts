@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { NotFoundError } from '../../core/errors.js';
 import { PROFILE_NAMES } from '../../crawl/profiles.js';
-import { getCapture, listCaptures } from '../../store/crawls.js';
+import { getCapture, labelCapture, listCaptures } from '../../store/crawls.js';
 import { requireOperator } from '../auth.js';
 import type { ServerContext } from '../context.js';
 import { parseWith } from '../validate.js';
@@ -29,6 +29,10 @@ const listQuery = z.strictObject({
   url: httpUrl.optional(),
 });
 const idParams = z.strictObject({ id: z.uuid() });
+const labelBody = z.strictObject({
+  label: z.enum(['scam', 'legitimate']),
+  note: z.string().max(2000).optional(),
+});
 const blobParams = z.strictObject({
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 (64 hex digits)'),
 });
@@ -75,6 +79,27 @@ export async function crawlRoutes(app: FastifyInstance, ctx: ServerContext): Pro
       const found = await getCapture(db, id);
       if (!found) throw new NotFoundError(`no capture ${id}`);
       return found;
+    },
+  );
+
+  app.post(
+    '/api/crawls/:id/label',
+    {
+      preHandler: operatorOnly,
+      bodyLimit: 16 * 1024,
+      schema: {
+        ...tag,
+        summary: "Label a crawled page scam or legitimate (training can include analysts' labels).",
+      },
+    },
+    async (req, reply) => {
+      const { id } = parseWith(idParams, req.params, 'the path');
+      const body = parseWith(labelBody, req.body);
+      if (!(await getCapture(db, id))) throw new NotFoundError(`no capture ${id}`);
+      const author = typeof req.headers['x-dragnet-user'] === 'string' ? req.headers['x-dragnet-user'] : null;
+      await labelCapture(db, id, body.label, author, body.note ?? null);
+      reply.code(201);
+      return { captureId: id, label: body.label };
     },
   );
 
