@@ -187,7 +187,7 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 }
 
-async function incremental(): Promise<BenchRow[]> {
+export async function incremental(): Promise<BenchRow[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'dragnet-bench-link-'));
   const store = await openStore({ dataDir: dir });
   const queue = await JobQueue.open(store.db);

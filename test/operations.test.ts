@@ -40,6 +40,12 @@ describe.each(ENGINES)('operations on %s', (engine) => {
 
   it('puts every report in exactly one operation, and full reclustering agrees with incremental linking', async () => {
     expect(incremental.size).toBe(ids.length);
+    // Incremental linking keeps each operation's count by deltas: they must match the assignments.
+    const counts = await sql<{ id: string; reportCount: number; actual: string }>`
+      SELECT o.id, o.report_count, (SELECT count(*) FROM report_operations ro WHERE ro.operation_id = o.id) AS actual
+      FROM operations o`.execute(store.db);
+    for (const c of counts.rows) expect(c.reportCount, c.id).toBe(Number(c.actual));
+    expect(counts.rows.filter((c) => c.reportCount === 0)).toEqual([]);
     const stats = await recluster(store.db, now);
     expect(stats.reports).toBe(ids.length);
     const full = await assignments(store);

@@ -78,12 +78,21 @@ async function linkOneLocked(
   if (candidates.length === 0) {
     const id = operationIdFor(reportId);
     await assign(db, reportId, id, now);
-    await touch(db, [id], now);
+    await touch(db, [[id, 1]], now);
     return { reportId, operationId: id, action: 'new' as const, merged: [] };
   }
-  const { target, merged } = await joinOrMerge(db, byOperation, candidates, now, policy);
+  const { target, merged, mergedReports } = await joinOrMerge(db, byOperation, candidates, now, policy);
   await assign(db, reportId, target, now);
-  await touch(db, [target], now);
+  await touch(
+    db,
+    current
+      ? [
+          [target, 1 + mergedReports],
+          [current.operationId, -1],
+        ]
+      : [[target, 1 + mergedReports]],
+    now,
+  );
   return {
     reportId,
     operationId: target,
@@ -103,7 +112,7 @@ async function joinOrMerge(
   candidates: string[],
   now: Date,
   policy: LinkPolicy,
-): Promise<{ target: string; merged: string[] }> {
+): Promise<{ target: string; merged: string[]; mergedReports: number }> {
   const ops = await db
     .selectFrom('operations')
     .select(['id', 'reportCount', 'pinned'])
@@ -134,7 +143,8 @@ async function joinOrMerge(
       .execute();
     await db.deleteFrom('operations').where('id', 'in', merged).execute();
   }
-  return { target: target.id, merged };
+  const mergedReports = ops.filter((o) => merged.includes(o.id)).reduce((n, o) => n + o.reportCount, 0);
+  return { target: target.id, merged, mergedReports };
 }
 
 /** Where one crawled page went: the operation it joined, or none when it shares nothing linking. */
@@ -167,9 +177,9 @@ export async function linkCapture(
     const byOperation = await operationsSharing(trx, own, { captureId }, policy, suppress, cap);
     const candidates = [...byOperation.keys()];
     if (candidates.length === 0) return { captureId, operationId: null, merged: [] };
-    const { target, merged } = await joinOrMerge(trx, byOperation, candidates, now, policy);
+    const { target, merged, mergedReports } = await joinOrMerge(trx, byOperation, candidates, now, policy);
     await trx.updateTable('crawlCaptures').set({ operationId: target }).where('id', '=', captureId).execute();
-    await touch(trx, [target], now);
+    await touch(trx, [[target, mergedReports]], now);
     return { captureId, operationId: target, merged };
   });
 }
@@ -216,6 +226,9 @@ async function operationsSharing(
 
 /** The most reports a value may be shared by and still link (a share of everything stored). */
 async function frequencyCap(db: Kysely<Database>, policy: LinkPolicy): Promise<number> {
+  // Counting every assignment costs a scan per new report; the cap moves slowly, so it is kept a while.
+  const cached = capCache.get(db);
+  if (cached && cached.until > Date.now() && cached.policy === policy) return cached.cap;
   const total = Number(
     (
       await db
@@ -224,8 +237,13 @@ async function frequencyCap(db: Kysely<Database>, policy: LinkPolicy): Promise<n
         .executeTakeFirstOrThrow()
     ).n,
   );
-  return Math.max(policy.minCap, Math.floor(policy.maxShare * total));
+  const cap = Math.max(policy.minCap, Math.floor(policy.maxShare * total));
+  capCache.set(db, { cap, policy, until: Date.now() + CAP_TTL_MS });
+  return cap;
 }
+
+const CAP_TTL_MS = 30_000;
+const capCache = new WeakMap<Kysely<Database>, { cap: number; policy: LinkPolicy; until: number }>();
 
 async function assign(db: Kysely<Database>, reportId: string, operationId: string, now: Date): Promise<void> {
   await db
@@ -236,12 +254,13 @@ async function assign(db: Kysely<Database>, reportId: string, operationId: strin
 }
 
 /** Creates or marks operations stale; their counts are kept current at once, summaries later. */
-async function touch(db: Kysely<Database>, ids: string[], now: Date): Promise<void> {
+async function touch(db: Kysely<Database>, deltas: Array<[string, number]>, now: Date): Promise<void> {
+  // Counts move by the reports that moved (a recount of a 20,000-report operation per new report would
+  // dominate the time); summaries are recomputed from the reports themselves later.
   await sql`
     INSERT INTO operations (id, created_at, updated_at, report_count, stale)
-    SELECT id, ${now}, ${now}, (SELECT count(*) FROM report_operations WHERE operation_id = id), true
-    FROM unnest(${ids}::text[]) AS id
-    ON CONFLICT (id) DO UPDATE SET stale = true, updated_at = excluded.updated_at, report_count = excluded.report_count`.execute(
-    db,
-  );
+    SELECT id, ${now}, ${now}, greatest(delta, 0), true
+    FROM unnest(${deltas.map((d) => d[0])}::text[], ${deltas.map((d) => d[1])}::int[]) AS t(id, delta)
+    ON CONFLICT (id) DO UPDATE SET stale = true, updated_at = excluded.updated_at,
+      report_count = greatest(operations.report_count + ${sql.raw('excluded.report_count')}, 0)`.execute(db);
 }
