@@ -1,0 +1,388 @@
+/**
+ * The text model: "scam popup or legitimate page" from what a page says. Logistic regression over hashed
+ * n-grams (text-features.ts), calibrated by Platt on out-of-fold margins of held-out groups (template
+ * families), shipped as a small JSON file of pruned int16 weights.
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { base64 } from '@scure/base';
+import { z } from 'zod';
+import { ValidationError } from '../core/errors.js';
+import {
+  applyPlatt,
+  type LogisticModel,
+  marginLogistic,
+  type PlattCalibration,
+  plattScale,
+  type SparseVector,
+  trainLogistic,
+} from './logistic.js';
+import { forEachGramIn, gramsInBuckets, segmentsOf, TEXT_DIMS, textFeatures } from './text-features.js';
+import type { ModelScore, PageLabel, PageText } from './types.js';
+
+/** Format tag of the model file; the version adds a hash of the content. */
+const FORMAT = 'text-1';
+/** Weights kept after training, largest first: the file stays well under 1 MB. */
+const MAX_WEIGHTS = 60_000;
+/** Buckets whose most frequent training n-gram is stored, for explaining the model as a whole. */
+const EXPLAINED_BUCKETS = 3_000;
+/** Reasons given with a score. */
+const MAX_REASONS = 6;
+/** Longest phrase a reason quotes. */
+const MAX_PHRASE_CHARS = 40;
+const INT16_MAX = 32_767;
+
+/** A trained text model in memory; `serialiseTextModel` writes it, `loadTextModel` reads it back. */
+export interface TextModelFile {
+  /** `text-1+<content hash>`. */
+  version: string;
+  dims: number;
+  /** Dense weights, already pruned and quantised: what the file holds, exactly. */
+  weights: Float32Array;
+  bias: number;
+  platt: PlattCalibration;
+  /** Bucket → the n-gram that most often fell in it during training, as `field: gram`. */
+  explanations: Map<number, string>;
+}
+
+/** One training page; `group` (the template family) keeps a family whole within a calibration fold. */
+export interface TextTrainingPage {
+  text: PageText;
+  label: PageLabel;
+  group?: string;
+}
+
+/** Training knobs; only the seed is required. */
+export interface TextTrainOptions {
+  seed: number;
+  epochs?: number;
+  l2?: number;
+  learningRate?: number;
+  /** Group folds whose out-of-fold margins fit the Platt calibration (default 5). */
+  folds?: number;
+}
+
+const DEFAULTS = { epochs: 8, l2: 1e-6, learningRate: 0.3, folds: 5 };
+
+/**
+ * Trains the text model. Platt's calibration is fitted on out-of-fold margins: each fold's groups are
+ * scored by a model that never saw them, so the probabilities are honest for unseen families.
+ */
+export function trainTextModel(pages: TextTrainingPage[], options: TextTrainOptions): TextModelFile {
+  const settings = { ...DEFAULTS, ...options };
+  const vectors = pages.map((p) => textFeatures(p.text, TEXT_DIMS));
+  const labels = pages.map((p) => (p.label === 'scam' ? 1 : 0) as 0 | 1);
+  const trainOn = (rows: number[], seed: number): LogisticModel =>
+    compressWeights(
+      trainLogistic(
+        rows.map((i) => ({ x: vectors[i]!, y: labels[i]! })),
+        TEXT_DIMS,
+        { epochs: settings.epochs, l2: settings.l2, learningRate: settings.learningRate, seed },
+      ),
+    );
+  const foldOf = groupFolds(pages, settings.folds, settings.seed);
+  const foldCount = Math.max(...foldOf) + 1;
+  const heldOutMargins: number[] = [];
+  const heldOutLabels: (0 | 1)[] = [];
+  for (let fold = 0; fold < foldCount && foldCount > 1; fold++) {
+    const trainRows = pages.map((_, i) => i).filter((i) => foldOf[i] !== fold);
+    const model = trainOn(trainRows, settings.seed + fold + 1);
+    foldOf.forEach((f, i) => {
+      if (f !== fold) return;
+      heldOutMargins.push(marginLogistic(model, vectors[i]!));
+      heldOutLabels.push(labels[i]!);
+    });
+  }
+  const final = trainOn(
+    pages.map((_, i) => i),
+    settings.seed,
+  );
+  const platt = heldOutMargins.length > 0 ? plattScale(heldOutMargins, heldOutLabels) : { a: 1, b: 0 };
+  const explanations = explainBuckets(final.weights, pages);
+  const body = { dims: TEXT_DIMS, weights: final.weights, bias: final.bias, platt, explanations };
+  return { version: versionOf(encode(body)), ...body };
+}
+
+/**
+ * Assigns each page a fold so that a group never straddles two folds, scam and legitimate groups dealt
+ * round-robin separately so every fold sees both classes. Pages without a group are their own group.
+ */
+function groupFolds(pages: TextTrainingPage[], folds: number, seed: number): number[] {
+  const groups = new Map<string, PageLabel>();
+  pages.forEach((p, i) => {
+    const key = p.group ?? `#${i}`;
+    if (!groups.has(key)) groups.set(key, p.label);
+  });
+  const foldCount = Math.max(1, Math.min(folds, groups.size));
+  const foldByGroup = new Map<string, number>();
+  for (const label of ['scam', 'legitimate'] as const) {
+    const keys = [...groups].filter(([, l]) => l === label).map(([k]) => k);
+    keys.sort((a, b) => seededRank(a, seed) - seededRank(b, seed) || (a < b ? -1 : 1));
+    keys.forEach((k, n) => {
+      foldByGroup.set(k, n % foldCount);
+    });
+  }
+  return pages.map((p, i) => foldByGroup.get(p.group ?? `#${i}`)!);
+}
+
+/** A seeded pseudo-random rank of a string (FNV-1a), to shuffle groups without a generator. */
+function seededRank(key: string, seed: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Keeps the largest weights and rounds them to the int16 grid the file stores, so file and memory agree. */
+function compressWeights(model: LogisticModel): LogisticModel {
+  const { weights } = model;
+  const magnitudes: number[] = [];
+  for (let i = 0; i < weights.length; i++) if (weights[i] !== 0) magnitudes.push(Math.abs(weights[i]!));
+  magnitudes.sort((a, b) => b - a);
+  const cutoff = magnitudes.length > MAX_WEIGHTS ? magnitudes[MAX_WEIGHTS - 1]! : 0;
+  const scale = (magnitudes[0] ?? 1) / INT16_MAX;
+  const kept = new Float32Array(weights.length);
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i]!;
+    if (w === 0 || Math.abs(w) < cutoff) continue;
+    kept[i] = Math.round(w / scale) * scale;
+  }
+  return { weights: kept, bias: model.bias };
+}
+
+/** For the heaviest buckets, the `field: gram` that fell in each most often across the training pages. */
+function explainBuckets(weights: Float32Array, pages: TextTrainingPage[]): Map<number, string> {
+  const heaviest = Array.from(weights.keys())
+    .filter((i) => weights[i] !== 0)
+    .sort((i, j) => Math.abs(weights[j]!) - Math.abs(weights[i]!) || i - j)
+    .slice(0, EXPLAINED_BUCKETS);
+  const wanted = new Set(heaviest);
+  const counts = new Map<number, Map<string, number>>();
+  for (const page of pages) {
+    gramsInBuckets(page.text, wanted, (hit) => {
+      let byGram = counts.get(hit.bucket);
+      if (!byGram) {
+        byGram = new Map();
+        counts.set(hit.bucket, byGram);
+      }
+      const key = `${hit.field}: ${hit.gram}`;
+      byGram.set(key, (byGram.get(key) ?? 0) + 1);
+    });
+  }
+  const explanations = new Map<number, string>();
+  for (const bucket of heaviest) {
+    const byGram = counts.get(bucket);
+    if (!byGram) continue;
+    const [best] = [...byGram].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    if (best) explanations.set(bucket, best[0]);
+  }
+  return explanations;
+}
+
+/** The calibrated probability that a page is a scam, with the n-grams that pushed it most that way. */
+export function scoreText(model: TextModelFile, text: PageText): ModelScore {
+  const x = textFeatures(text, model.dims);
+  const margin = marginLogistic(model, x);
+  const probability = applyPlatt(model.platt, margin);
+  return { probability, reasons: reasonsFor(model, text, x, probability >= 0.5 ? 1 : -1) };
+}
+
+/**
+ * The phrases of the page that pushed the score most toward the verdict. Each bucket's contribution
+ * (weight × value, in logit units) is shared among its occurrences and spread over their characters; a
+ * phrase (a word 1–3-gram, or a 4-character run of CJK text, which has no spaces) scores the sum over its
+ * characters. The best phrases that do not overlap are listed, with their sums.
+ */
+function reasonsFor(model: TextModelFile, page: PageText, x: SparseVector, direction: 1 | -1): string[] {
+  const contributionOf = new Map<number, number>();
+  for (let k = 0; k < x.indices.length; k++) {
+    const contribution = model.weights[x.indices[k]!]! * x.values[k]!;
+    if (contribution !== 0) contributionOf.set(x.indices[k]!, contribution);
+  }
+  const segments = segmentsOf(page);
+  const occurrences = new Map<number, number>();
+  const phrases: Array<{ segment: number; start: number; end: number; score: number }> = [];
+  segments.forEach((segment, s) => {
+    forEachGramIn(segment, model.dims, (bucket, _sign, start, end, word) => {
+      if (contributionOf.has(bucket)) occurrences.set(bucket, (occurrences.get(bucket) ?? 0) + 1);
+      const isPhrase = word
+        ? end - start <= MAX_PHRASE_CHARS
+        : end - start === 4 && isCjkRun(segment.text, start, end);
+      if (isPhrase) phrases.push({ segment: s, start, end, score: 0 });
+    });
+  });
+  const cumulative = segments.map((segment) => {
+    const saliency = new Float64Array(segment.text.length + 1);
+    forEachGramIn(segment, model.dims, (bucket, _sign, start, end) => {
+      const contribution = contributionOf.get(bucket);
+      if (contribution === undefined) return;
+      const perChar = contribution / occurrences.get(bucket)! / (end - start);
+      for (let i = start; i < end; i++) saliency[i + 1] = saliency[i + 1]! + perChar;
+    });
+    for (let i = 1; i < saliency.length; i++) saliency[i] = saliency[i]! + saliency[i - 1]!;
+    return saliency;
+  });
+  for (const phrase of phrases) {
+    const sums = cumulative[phrase.segment]!;
+    phrase.score = sums[phrase.end]! - sums[phrase.start]!;
+  }
+  const ranked = phrases
+    .filter((p) => p.score * direction > 0)
+    .sort((a, b) => (b.score - a.score) * direction);
+  const reasons: string[] = [];
+  const taken: Array<{ segment: number; start: number; end: number }> = [];
+  const seen = new Set<string>();
+  for (const phrase of ranked) {
+    if (taken.some((t) => t.segment === phrase.segment && t.start < phrase.end && phrase.start < t.end))
+      continue;
+    const { field, text } = segments[phrase.segment]!;
+    const gram = text.slice(phrase.start, phrase.end);
+    taken.push(phrase);
+    if (seen.has(`${field}:${gram}`)) continue;
+    seen.add(`${field}:${gram}`);
+    const where = field === 'body' ? '' : `${field} `;
+    reasons.push(`${where}"${gram}" ${phrase.score >= 0 ? '+' : ''}${phrase.score.toFixed(2)}`);
+    if (reasons.length === MAX_REASONS) break;
+  }
+  return reasons;
+}
+
+/** Whether text[start, end) is all kana or CJK ideographs (text the word splitter cannot cut). */
+function isCjkRun(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x3040 || (c > 0x9fff && c < 0xf900) || c > 0xfaff) return false;
+  }
+  return true;
+}
+
+/** The heaviest features of the model, named by their training n-gram: what it learned, for a report. */
+export function topTextFeatures(
+  model: TextModelFile,
+  count: number,
+): Array<{ gram: string; weight: number }> {
+  return [...model.explanations]
+    .map(([bucket, gram]) => ({ gram, weight: model.weights[bucket]! }))
+    .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))
+    .slice(0, count);
+}
+
+const fileSchema = z.object({
+  version: z.string().startsWith(`${FORMAT}+`),
+  dims: z
+    .number()
+    .int()
+    .positive()
+    .refine((d) => (d & (d - 1)) === 0, 'a power of two'),
+  bias: z.number(),
+  platt: z.object({ a: z.number(), b: z.number() }),
+  weights: z.object({ scale: z.number().positive(), indices: z.string(), values: z.string() }),
+  explanations: z.array(z.tuple([z.number().int().nonnegative(), z.string()])),
+});
+
+/** The model file as stored: JSON with weights as base64 (delta-varint indices, int16 LE values). */
+export type TextModelJson = z.infer<typeof fileSchema>;
+
+/** The file's JSON content, without the version (which hashes it). */
+function encode(model: Omit<TextModelFile, 'version'>): Omit<TextModelJson, 'version'> {
+  const indices: number[] = [];
+  let largest = 0;
+  model.weights.forEach((w, i) => {
+    if (w === 0) return;
+    indices.push(i);
+    largest = Math.max(largest, Math.abs(w));
+  });
+  const scale = largest > 0 ? largest / INT16_MAX : 1;
+  const values = new DataView(new ArrayBuffer(indices.length * 2));
+  indices.forEach((i, k) => {
+    values.setInt16(k * 2, Math.round(model.weights[i]! / scale), true);
+  });
+  return {
+    dims: model.dims,
+    bias: model.bias,
+    platt: model.platt,
+    weights: {
+      scale,
+      indices: base64.encode(encodeDeltaVarints(indices)),
+      values: base64.encode(new Uint8Array(values.buffer)),
+    },
+    explanations: [...model.explanations].sort((a, b) => a[0] - b[0]),
+  };
+}
+
+/** The model's version: the format tag and the first 12 hex digits of the content's SHA-256. */
+function versionOf(content: Omit<TextModelJson, 'version'>): string {
+  const digest = sha256(new TextEncoder().encode(JSON.stringify(content)));
+  return `${FORMAT}+${bytesToHex(digest).slice(0, 12)}`;
+}
+
+/** The model as JSON text (the committed model file). */
+export function serialiseTextModel(model: TextModelFile): string {
+  const { version, ...body } = model;
+  return JSON.stringify({ version, ...encode(body) });
+}
+
+/** Reads a model file (JSON text or parsed JSON); throws ValidationError when it is not one. */
+export function loadTextModel(json: string | unknown): TextModelFile {
+  const parsed = fileSchema.safeParse(typeof json === 'string' ? JSON.parse(json) : json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.join('/'), message: i.message }));
+    throw new ValidationError('not a text model file', issues);
+  }
+  const file = parsed.data;
+  const indices = decodeDeltaVarints(base64.decode(file.weights.indices));
+  const bytes = base64.decode(file.weights.values);
+  const values = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (values.byteLength !== indices.length * 2 || indices.some((i) => i >= file.dims)) {
+    throw new ValidationError('text model weights do not match their indices', [
+      { path: 'weights', message: 'index and value counts differ or an index is out of range' },
+    ]);
+  }
+  const weights = new Float32Array(file.dims);
+  indices.forEach((i, k) => {
+    weights[i] = values.getInt16(k * 2, true) * file.weights.scale;
+  });
+  return {
+    version: file.version,
+    dims: file.dims,
+    weights,
+    bias: file.bias,
+    platt: file.platt,
+    explanations: new Map(file.explanations),
+  };
+}
+
+/** Ascending integers as LEB128 varints of their gaps: a few bytes per weight instead of four. */
+function encodeDeltaVarints(sorted: number[]): Uint8Array {
+  const out: number[] = [];
+  let previous = 0;
+  for (const value of sorted) {
+    let gap = value - previous;
+    previous = value;
+    while (gap >= 0x80) {
+      out.push((gap & 0x7f) | 0x80);
+      gap >>>= 7;
+    }
+    out.push(gap);
+  }
+  return Uint8Array.from(out);
+}
+
+/** Inverse of encodeDeltaVarints. */
+function decodeDeltaVarints(bytes: Uint8Array): number[] {
+  const out: number[] = [];
+  let value = 0;
+  let gap = 0;
+  let shift = 0;
+  for (const byte of bytes) {
+    gap |= (byte & 0x7f) << shift;
+    if (byte & 0x80) {
+      shift += 7;
+      continue;
+    }
+    value += gap;
+    out.push(value);
+    gap = 0;
+    shift = 0;
+  }
+  return out;
+}
