@@ -1,6 +1,11 @@
 import type { FamilyTemplate } from './kit.js';
+import { bankFamily, errorPageFamily, loginFamily } from './legit-accounts.js';
 import { newsFamily } from './legit-news.js';
+import { blogFamily, docsFamily, forumFamily, shopFamily } from './legit-sites.js';
+import { antivirusProductFamily, supportRealFamily } from './legit-vendors.js';
 import { govAdviceFamily, securityWarningFamily } from './legit-warnings.js';
+import { appleFamily, mcafeeFamily, nortonFamily } from './scam-brands.js';
+import { bsodFamily, geekSquadFamily } from './scam-custom.js';
 import {
   browserLockedFamily,
   defenderFamily,
@@ -9,16 +14,30 @@ import {
   virusScanFamily,
 } from './scam-windows.js';
 
-/** Every generated template family, scam first, in a fixed order (the order seeds each family's stream). */
+/** Every generated template family, scam first (each draws from its own stream, keyed by its name). */
 export const FAMILIES: readonly FamilyTemplate[] = [
   defenderFamily,
   virusScanFamily,
   firewallWarningFamily,
   licenceExpiredFamily,
   browserLockedFamily,
+  bsodFamily,
+  appleFamily,
+  mcafeeFamily,
+  nortonFamily,
+  geekSquadFamily,
   newsFamily,
   securityWarningFamily,
   govAdviceFamily,
+  shopFamily,
+  blogFamily,
+  docsFamily,
+  forumFamily,
+  bankFamily,
+  loginFamily,
+  errorPageFamily,
+  supportRealFamily,
+  antivirusProductFamily,
 ];
 
 /** The family of pages read from Debian's HTML documentation (real, not generated). */

@@ -11,12 +11,12 @@ export interface SyntheticCorpusOptions {
 /**
  * The generated pages of every family: `perFamily` each, languages taken in turn so every language of a
  * family appears once it has as many pages as languages. Each family draws from its own stream (seed and
- * family index), so adding a family does not change the others' pages.
+ * family name), so adding or reordering families does not change the others' pages.
  */
 export function generateSyntheticCorpus(options: SyntheticCorpusOptions): CorpusPage[] {
   const pages: CorpusPage[] = [];
-  FAMILIES.forEach((template, familyIndex) => {
-    const rng = new Rng(options.seed, familyIndex + 1);
+  for (const template of FAMILIES) {
+    const rng = new Rng(options.seed, nameHash(template.family));
     const offset = rng.int(template.languages.length);
     for (let i = 0; i < options.perFamily; i++) {
       const language = template.languages[(offset + i) % template.languages.length]!;
@@ -30,6 +30,13 @@ export function generateSyntheticCorpus(options: SyntheticCorpusOptions): Corpus
         split: splitOf(template.family),
       });
     }
-  });
+  }
   return pages;
+}
+
+/** FNV-1a of a family name: its stream label. */
+function nameHash(name: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193) >>> 0;
+  return hash;
 }

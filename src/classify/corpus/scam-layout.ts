@@ -138,7 +138,11 @@ const SPEECH_LANG: Record<Language, string> = {
 };
 
 /** The kit's script: anti-close tricks, alarm audio, speech and the alert()/confirm() dialogs. */
-export function scamScript(rng: Rng, content: ScamContent, hasAudio: boolean): string {
+export function scamScript(
+  rng: Rng,
+  content: Pick<ScamContent, 'language' | 'title' | 'alerts' | 'spoken'>,
+  hasAudio: boolean,
+): string {
   const lines: string[] = [];
   if (rng.chance(0.7)) {
     lines.push("document.addEventListener('contextmenu', function (e) { e.preventDefault(); });");
