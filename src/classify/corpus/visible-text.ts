@@ -100,7 +100,8 @@ export function visibleText(html: string): { title: string; text: string } {
 }
 
 function render(source: string): string {
-  const out: string[] = [];
+  /** Text pieces, and numbers standing for required line breaks (consecutive ones merge to their max). */
+  const out: (string | number)[] = [];
   let preDepth = 0;
   let skipName: string | null = null;
   let skipDepth = 0;
@@ -125,11 +126,29 @@ function render(source: string): string {
     if (name === 'br') out.push('\n');
     else if (name === 'td' || name === 'th') {
       if (!closing) out.push('\t');
-    } else if (BLOCK.has(name)) out.push(name === 'p' ? '\n\n' : '\n');
+    } else if (BLOCK.has(name)) out.push(name === 'p' ? 2 : 1);
     if (name === 'pre') preDepth = Math.max(0, preDepth + (closing ? -1 : 1));
   }
   if (skipName === null) emitText(out, source.slice(last), preDepth > 0);
-  return tidy(out.join(''));
+  return tidy(joinBreaks(out));
+}
+
+/** Joins text pieces, turning each run of required line breaks into its largest count of newlines. */
+function joinBreaks(out: readonly (string | number)[]): string {
+  let text = '';
+  let pending = 0;
+  for (const piece of out) {
+    if (typeof piece === 'number') {
+      pending = Math.max(pending, piece);
+    } else if (piece.trim() === '' && !piece.includes('\n')) {
+      if (pending === 0) text += piece;
+    } else {
+      if (pending > 0 && text !== '') text += '\n'.repeat(pending);
+      pending = 0;
+      text += piece;
+    }
+  }
+  return text;
 }
 
 function isHidden(attributes: string): boolean {
@@ -140,7 +159,7 @@ function isHidden(attributes: string): boolean {
   return /display\s*:\s*none|visibility\s*:\s*hidden/i.test(css);
 }
 
-function emitText(out: string[], raw: string, pre: boolean): void {
+function emitText(out: (string | number)[], raw: string, pre: boolean): void {
   if (!raw) return;
   const text = decodeEntities(raw);
   out.push(pre ? text.replaceAll('\u00a0', ' ') : collapse(text));
