@@ -28,6 +28,8 @@ const FNV_PRIME = 0x01000193;
 /** One n-gram as the features saw it: where it fell and what it was (for explanations). */
 export interface GramHit {
   bucket: number;
+  /** The hashing sign: the n-gram adds this times its count to the bucket. */
+  sign: 1 | -1;
   field: TextField;
   kind: 'char' | 'word';
   gram: string;
@@ -68,15 +70,30 @@ export function segmentsOf(page: PageText): TextSegment[] {
   return segments;
 }
 
-/** Receives each n-gram occurrence: bucket, hashing sign, span [start, end) in the segment, word or not. */
-export type GramVisitor = (bucket: number, sign: 1 | -1, start: number, end: number, word: boolean) => void;
+/** The n-gram occurrences of one segment as parallel arrays: bucket, hashing sign, span, word or not. */
+export interface GramList {
+  count: number;
+  buckets: Int32Array;
+  signs: Int8Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  words: Uint8Array;
+}
 
-/** Enumerates the n-gram occurrences of one segment into `dims` buckets (dims a power of two). */
-export function forEachGramIn(segment: TextSegment, dims: number, visit: GramVisitor): void {
-  const mask = dims - 1;
-  forEachGram(segment.text, FIELD_TAGS[segment.field], (hash, start, end, kind) =>
-    visit(hash & mask, hash >>> 31 === 1 ? -1 : 1, start, end, kind === 1),
-  );
+/** The n-gram occurrences of one segment in `dims` buckets (a power of two). */
+export function gramsOf(segment: TextSegment, dims: number): GramList {
+  const n = segment.text.length;
+  const capacity = n * (CHAR_MAX - CHAR_MIN + 1) + ((n + 1) >> 1) * WORD_MAX + WORD_MAX;
+  const list: GramList = {
+    count: 0,
+    buckets: new Int32Array(capacity),
+    signs: new Int8Array(capacity),
+    starts: new Int32Array(capacity),
+    ends: new Int32Array(capacity),
+    words: new Uint8Array(capacity),
+  };
+  collectGrams(segment.text, FIELD_TAGS[segment.field], dims - 1, list);
+  return list;
 }
 
 /** Murmur3's finaliser: spreads FNV's weak low bits over the word before it is cut to a bucket. */
@@ -86,9 +103,6 @@ function fmix32(input: number): number {
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;
 }
-
-/** Receives each n-gram: its mixed hash and its span [start, end) in the normalised segment. */
-type GramSink = (hash: number, start: number, end: number, kind: 0 | 1) => void;
 
 /** Whether a UTF-16 code unit belongs to a word (letters, digits, marks, CJK; not punctuation). */
 function isWordUnit(c: number): boolean {
@@ -102,11 +116,13 @@ function isWordUnit(c: number): boolean {
 }
 
 /**
- * Enumerates the n-grams of one normalised segment (hot loop: no strings are built). Character n-grams are
- * FNV-1a over UTF-16 code units, extended one unit at a time; word n-grams combine per-word FNV hashes.
+ * Writes the n-grams of one normalised segment into `out` (hot loop: no strings, no calls). Character
+ * n-grams are FNV-1a over UTF-16 code units, extended one unit at a time; word n-grams combine per-word
+ * FNV hashes. The Murmur3 finaliser mixes each before its low bits pick the bucket and its top bit the sign.
  */
-function forEachGram(segment: string, fieldTag: number, sink: GramSink): void {
-  const text = segment;
+function collectGrams(text: string, fieldTag: number, mask: number, out: GramList): void {
+  const { buckets, signs, starts, ends, words } = out;
+  let count = out.count;
   const n = text.length;
   const charSeed = Math.imul(FNV_OFFSET ^ (fieldTag * 16 + 1), FNV_PRIME);
   for (let i = 0; i + CHAR_MIN <= n; i++) {
@@ -114,14 +130,21 @@ function forEachGram(segment: string, fieldTag: number, sink: GramSink): void {
     const last = Math.min(n, i + CHAR_MAX);
     for (let j = i; j < last; j++) {
       h = Math.imul(h ^ text.charCodeAt(j), FNV_PRIME);
-      if (j - i + 1 >= CHAR_MIN) sink(fmix32(h), i, j + 1, 0);
+      if (j - i + 1 < CHAR_MIN) continue;
+      const m = fmix32(h);
+      buckets[count] = m & mask;
+      signs[count] = m >>> 31 === 1 ? -1 : 1;
+      starts[count] = i;
+      ends[count] = j + 1;
+      words[count] = 0;
+      count++;
     }
   }
   const wordSeed = Math.imul(FNV_OFFSET ^ (fieldTag * 16 + 2), FNV_PRIME);
-  // The last WORD_MAX words: their hashes and spans, as a ring.
-  const hashes = new Int32Array(WORD_MAX);
-  const starts = new Int32Array(WORD_MAX);
-  let words = 0;
+  // The last WORD_MAX words: their hashes and starts, as a ring.
+  const ringHashes = new Int32Array(WORD_MAX);
+  const ringStarts = new Int32Array(WORD_MAX);
+  let seen = 0;
   let i = 0;
   while (i < n) {
     while (i < n && !isWordUnit(text.charCodeAt(i))) i++;
@@ -132,101 +155,127 @@ function forEachGram(segment: string, fieldTag: number, sink: GramSink): void {
       h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
       i++;
     }
-    hashes[words % WORD_MAX] = h;
-    starts[words % WORD_MAX] = start;
-    words++;
+    ringHashes[seen % WORD_MAX] = h;
+    ringStarts[seen % WORD_MAX] = start;
+    seen++;
     let combined = 0;
-    for (let k = 0; k < Math.min(WORD_MAX, words); k++) {
-      const slot = (words - 1 - k) % WORD_MAX;
-      combined = Math.imul(combined ^ hashes[slot]!, 0x9e3779b1) ^ (k + 1);
-      sink(fmix32(combined ^ wordSeed), starts[slot]!, i, 1);
+    for (let k = 0; k < Math.min(WORD_MAX, seen); k++) {
+      const slot = (seen - 1 - k) % WORD_MAX;
+      combined = Math.imul(combined ^ ringHashes[slot]!, 0x9e3779b1) ^ (k + 1);
+      const m = fmix32(combined ^ wordSeed);
+      buckets[count] = m & mask;
+      signs[count] = m >>> 31 === 1 ? -1 : 1;
+      starts[count] = ringStarts[slot]!;
+      ends[count] = i;
+      words[count] = 1;
+      count++;
     }
   }
+  out.count = count;
 }
 
-/** Reusable accumulators: a page touches a few thousand of the 2^18 buckets, so they are never cleared. */
-class Accumulator {
-  readonly sums: Float64Array;
-  readonly stamps: Int32Array;
-  touched: Int32Array;
-  count = 0;
-  private generation = 0;
-
-  constructor(dims: number) {
-    this.sums = new Float64Array(dims);
-    this.stamps = new Int32Array(dims);
-    this.touched = new Int32Array(4096);
-  }
-
-  reset(): void {
-    this.generation++;
-    this.count = 0;
-  }
-
-  add(bucket: number, value: number): void {
-    if (this.stamps[bucket] !== this.generation) {
-      this.stamps[bucket] = this.generation;
-      this.sums[bucket] = 0;
-      if (this.count === this.touched.length) {
-        const grown = new Int32Array(this.touched.length * 2);
-        grown.set(this.touched);
-        this.touched = grown;
-      }
-      this.touched[this.count++] = bucket;
-    }
-    this.sums[bucket] = this.sums[bucket]! + value;
-  }
+/**
+ * Scratch sums for one bucket count, reused so the 2^18 slots are not allocated per page; a page touches
+ * a few thousand of them, which are cleared after use through the `touched` lists.
+ */
+interface Scratch {
+  fieldSums: Int32Array;
+  fieldSeen: Uint8Array;
+  fieldTouched: Int32Array;
+  pageSums: Float32Array;
+  pageSeen: Uint8Array;
+  pageTouched: Int32Array;
 }
 
-const scratch = new Map<number, { field: Accumulator; page: Accumulator }>();
+const scratchByDims = new Map<number, Scratch>();
+/** log(1 + count) for the small counts nearly every bucket has. */
+const LOG_COUNTS = Float64Array.from({ length: 64 }, (_, count) => Math.log1p(count));
 
-function scratchFor(dims: number): { field: Accumulator; page: Accumulator } {
-  let s = scratch.get(dims);
+function scratchFor(dims: number): Scratch {
+  let s = scratchByDims.get(dims);
   if (!s) {
-    s = { field: new Accumulator(dims), page: new Accumulator(dims) };
-    scratch.set(dims, s);
+    s = {
+      fieldSums: new Int32Array(dims),
+      fieldSeen: new Uint8Array(dims),
+      fieldTouched: new Int32Array(dims),
+      pageSums: new Float32Array(dims),
+      pageSeen: new Uint8Array(dims),
+      pageTouched: new Int32Array(dims),
+    };
+    scratchByDims.set(dims, s);
   }
   return s;
 }
 
 /** The sparse feature vector of a page (indices ascending), L2 norm 1 unless the page has no text. */
 export function textFeatures(page: PageText, dims: number = TEXT_DIMS): SparseVector {
+  return pageGrams(page, dims).vector;
+}
+
+/** A page's feature vector with the segments and n-gram lists it came from (what explanations read). */
+export interface PageGrams {
+  vector: SparseVector;
+  segments: TextSegment[];
+  lists: GramList[];
+}
+
+/** The feature vector of a page, keeping its segments and n-grams so reasons need not recompute them. */
+export function pageGrams(page: PageText, dims: number = TEXT_DIMS): PageGrams {
   if ((dims & (dims - 1)) !== 0) throw new RangeError(`dims must be a power of two, got ${dims}`);
-  const mask = dims - 1;
-  const { field, page: whole } = scratchFor(dims);
-  whole.reset();
-  const sink: GramSink = (hash) => field.add(hash & mask, hash >>> 31 === 1 ? -1 : 1);
+  const { fieldSums, fieldSeen, fieldTouched, pageSums, pageSeen, pageTouched } = scratchFor(dims);
   const segments = segmentsOf(page);
+  const lists = segments.map((segment) => gramsOf(segment, dims));
+  let pageDistinct = 0;
   for (const name of FIELDS) {
-    field.reset();
-    for (const segment of segments) {
-      if (segment.field === name) forEachGram(segment.text, FIELD_TAGS[name], sink);
-    }
+    let distinct = 0;
+    segments.forEach((segment, s) => {
+      if (segment.field !== name) return;
+      const { count, buckets, signs } = lists[s]!;
+      for (let k = 0; k < count; k++) {
+        const b = buckets[k]!;
+        if (fieldSeen[b] === 0) {
+          fieldSeen[b] = 1;
+          fieldTouched[distinct++] = b;
+        }
+        fieldSums[b] = fieldSums[b]! + signs[k]!;
+      }
+    });
     let squares = 0;
-    for (let k = 0; k < field.count; k++) {
-      const b = field.touched[k]!;
-      const v = field.sums[b]!;
-      const scaled = Math.sign(v) * Math.log1p(Math.abs(v));
-      field.sums[b] = scaled;
+    for (let k = 0; k < distinct; k++) {
+      const count = Math.abs(fieldSums[fieldTouched[k]!]!);
+      const scaled = count < LOG_COUNTS.length ? LOG_COUNTS[count]! : Math.log1p(count);
       squares += scaled * scaled;
     }
-    if (squares === 0) continue;
-    const norm = Math.sqrt(squares);
-    for (let k = 0; k < field.count; k++) {
-      const b = field.touched[k]!;
-      whole.add(b, field.sums[b]! / norm);
+    const norm = squares > 0 ? Math.sqrt(squares) : 1;
+    for (let k = 0; k < distinct; k++) {
+      const b = fieldTouched[k]!;
+      if (pageSeen[b] === 0) {
+        pageSeen[b] = 1;
+        pageTouched[pageDistinct++] = b;
+      }
+      const v = fieldSums[b]!;
+      const count = Math.abs(v);
+      const scaled = count < LOG_COUNTS.length ? LOG_COUNTS[count]! : Math.log1p(count);
+      pageSums[b] = pageSums[b]! + (Math.sign(v) * scaled) / norm;
+      fieldSums[b] = 0;
+      fieldSeen[b] = 0;
     }
   }
-  const indices = whole.touched.slice(0, whole.count).sort();
-  const values = new Float32Array(indices.length);
+  const indices = pageTouched.slice(0, pageDistinct).sort();
+  const values = new Float32Array(pageDistinct);
   let squares = 0;
-  for (let k = 0; k < indices.length; k++) {
-    const v = whole.sums[indices[k]!]!;
+  for (let k = 0; k < pageDistinct; k++) {
+    const v = pageSums[indices[k]!]!;
     squares += v * v;
   }
   const norm = squares > 0 ? Math.sqrt(squares) : 1;
-  for (let k = 0; k < indices.length; k++) values[k] = whole.sums[indices[k]!]! / norm;
-  return { indices, values };
+  for (let k = 0; k < pageDistinct; k++) {
+    const b = indices[k]!;
+    values[k] = pageSums[b]! / norm;
+    pageSums[b] = 0;
+    pageSeen[b] = 0;
+  }
+  return { vector: { indices, values }, segments, lists };
 }
 
 /**
@@ -240,14 +289,17 @@ export function gramsInBuckets(
   dims: number = TEXT_DIMS,
 ): void {
   for (const segment of segmentsOf(page)) {
-    forEachGramIn(segment, dims, (bucket, _sign, start, end, word) => {
-      if (buckets && !buckets.has(bucket)) return;
+    const list = gramsOf(segment, dims);
+    for (let k = 0; k < list.count; k++) {
+      const bucket = list.buckets[k]!;
+      if (buckets && !buckets.has(bucket)) continue;
       visit({
         bucket,
+        sign: list.signs[k]! < 0 ? -1 : 1,
         field: segment.field,
-        kind: word ? 'word' : 'char',
-        gram: segment.text.slice(start, end),
+        kind: list.words[k] === 1 ? 'word' : 'char',
+        gram: segment.text.slice(list.starts[k]!, list.ends[k]!),
       });
-    });
+    }
   }
 }

@@ -14,10 +14,9 @@ import {
   marginLogistic,
   type PlattCalibration,
   plattScale,
-  type SparseVector,
   trainLogistic,
 } from './logistic.js';
-import { forEachGramIn, gramsInBuckets, segmentsOf, TEXT_DIMS, textFeatures } from './text-features.js';
+import { gramsInBuckets, type PageGrams, pageGrams, TEXT_DIMS, textFeatures } from './text-features.js';
 import type { ModelScore, PageLabel, PageText } from './types.js';
 
 /** Format tag of the model file; the version adds a hash of the content. */
@@ -41,8 +40,11 @@ export interface TextModelFile {
   weights: Float32Array;
   bias: number;
   platt: PlattCalibration;
-  /** Bucket → the n-gram that most often fell in it during training, as `field: gram`. */
-  explanations: Map<number, string>;
+  /**
+   * Bucket → the n-gram that most often fell in it during training, as `field: gram`, with its hashing
+   * sign (the n-gram's own weight is the bucket's weight times the sign).
+   */
+  explanations: Map<number, { gram: string; sign: 1 | -1 }>;
 }
 
 /** One training page; `group` (the template family) keeps a family whole within a calibration fold. */
@@ -150,7 +152,10 @@ function compressWeights(model: LogisticModel): LogisticModel {
 }
 
 /** For the heaviest buckets, the `field: gram` that fell in each most often across the training pages. */
-function explainBuckets(weights: Float32Array, pages: TextTrainingPage[]): Map<number, string> {
+function explainBuckets(
+  weights: Float32Array,
+  pages: TextTrainingPage[],
+): Map<number, { gram: string; sign: 1 | -1 }> {
   const heaviest = Array.from(weights.keys())
     .filter((i) => weights[i] !== 0)
     .sort((i, j) => Math.abs(weights[j]!) - Math.abs(weights[i]!) || i - j)
@@ -164,26 +169,26 @@ function explainBuckets(weights: Float32Array, pages: TextTrainingPage[]): Map<n
         byGram = new Map();
         counts.set(hit.bucket, byGram);
       }
-      const key = `${hit.field}: ${hit.gram}`;
+      const key = `${hit.sign > 0 ? '+' : '-'}${hit.field}: ${hit.gram}`;
       byGram.set(key, (byGram.get(key) ?? 0) + 1);
     });
   }
-  const explanations = new Map<number, string>();
+  const explanations = new Map<number, { gram: string; sign: 1 | -1 }>();
   for (const bucket of heaviest) {
     const byGram = counts.get(bucket);
     if (!byGram) continue;
     const [best] = [...byGram].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    if (best) explanations.set(bucket, best[0]);
+    if (best) explanations.set(bucket, { gram: best[0].slice(1), sign: best[0][0] === '-' ? -1 : 1 });
   }
   return explanations;
 }
 
 /** The calibrated probability that a page is a scam, with the n-grams that pushed it most that way. */
 export function scoreText(model: TextModelFile, text: PageText): ModelScore {
-  const x = textFeatures(text, model.dims);
-  const margin = marginLogistic(model, x);
+  const grams = pageGrams(text, model.dims);
+  const margin = marginLogistic(model, grams.vector);
   const probability = applyPlatt(model.platt, margin);
-  return { probability, reasons: reasonsFor(model, text, x, probability >= 0.5 ? 1 : -1) };
+  return { probability, reasons: reasonsFor(model, grams, probability >= 0.5 ? 1 : -1) };
 }
 
 /**
@@ -192,46 +197,58 @@ export function scoreText(model: TextModelFile, text: PageText): ModelScore {
  * phrase (a word 1–3-gram, or a 4-character run of CJK text, which has no spaces) scores the sum over its
  * characters. The best phrases that do not overlap are listed, with their sums.
  */
-function reasonsFor(model: TextModelFile, page: PageText, x: SparseVector, direction: 1 | -1): string[] {
-  const contributionOf = new Map<number, number>();
-  for (let k = 0; k < x.indices.length; k++) {
-    const contribution = model.weights[x.indices[k]!]! * x.values[k]!;
-    if (contribution !== 0) contributionOf.set(x.indices[k]!, contribution);
+function reasonsFor(model: TextModelFile, grams: PageGrams, direction: 1 | -1): string[] {
+  const { vector: x, segments, lists } = grams;
+  // Each bucket's contribution, divided among its occurrences (dense scratch, cleared on the way out).
+  const share = shareScratch(model.dims);
+  for (const list of lists) {
+    for (let k = 0; k < list.count; k++) share[list.buckets[k]!] = share[list.buckets[k]!]! + 1;
   }
-  const segments = segmentsOf(page);
-  const occurrences = new Map<number, number>();
+  for (let k = 0; k < x.indices.length; k++) {
+    const b = x.indices[k]!;
+    // Every bucket of the lists is in the vector, so this visits (and later clears) each one touched.
+    share[b] = (model.weights[b]! * x.values[k]!) / share[b]!;
+  }
   const phrases: Array<{ segment: number; start: number; end: number; score: number }> = [];
   segments.forEach((segment, s) => {
-    forEachGramIn(segment, model.dims, (bucket, _sign, start, end, word) => {
-      if (contributionOf.has(bucket)) occurrences.set(bucket, (occurrences.get(bucket) ?? 0) + 1);
-      const isPhrase = word
-        ? end - start <= MAX_PHRASE_CHARS
-        : end - start === 4 && isCjkRun(segment.text, start, end);
-      if (isPhrase) phrases.push({ segment: s, start, end, score: 0 });
-    });
+    const list = lists[s]!;
+    // Each occurrence spreads its share evenly over its characters: added as steps in a difference array,
+    // whose running sum is each character's share, and whose running sum again gives phrase totals.
+    const steps = new Float64Array(segment.text.length + 1);
+    for (let k = 0; k < list.count; k++) {
+      const contribution = share[list.buckets[k]!]!;
+      if (contribution === 0) continue;
+      const start = list.starts[k]!;
+      const end = list.ends[k]!;
+      const perChar = contribution / (end - start);
+      steps[start] = steps[start]! + perChar;
+      steps[end] = steps[end]! - perChar;
+    }
+    // sums[i] = share of characters [0, i).
+    const sums = new Float64Array(segment.text.length + 1);
+    let perCharacter = 0;
+    for (let i = 0; i < segment.text.length; i++) {
+      perCharacter += steps[i]!;
+      sums[i + 1] = sums[i]! + perCharacter;
+    }
+    for (let k = 0; k < list.count; k++) {
+      const start = list.starts[k]!;
+      const end = list.ends[k]!;
+      const isPhrase =
+        list.words[k] === 1
+          ? end - start <= MAX_PHRASE_CHARS
+          : end - start === 4 && isCjkRun(segment.text, start, end);
+      if (!isPhrase) continue;
+      const score = sums[end]! - sums[start]!;
+      if (score * direction > 0) phrases.push({ segment: s, start, end, score });
+    }
   });
-  const cumulative = segments.map((segment) => {
-    const saliency = new Float64Array(segment.text.length + 1);
-    forEachGramIn(segment, model.dims, (bucket, _sign, start, end) => {
-      const contribution = contributionOf.get(bucket);
-      if (contribution === undefined) return;
-      const perChar = contribution / occurrences.get(bucket)! / (end - start);
-      for (let i = start; i < end; i++) saliency[i + 1] = saliency[i + 1]! + perChar;
-    });
-    for (let i = 1; i < saliency.length; i++) saliency[i] = saliency[i]! + saliency[i - 1]!;
-    return saliency;
-  });
-  for (const phrase of phrases) {
-    const sums = cumulative[phrase.segment]!;
-    phrase.score = sums[phrase.end]! - sums[phrase.start]!;
-  }
-  const ranked = phrases
-    .filter((p) => p.score * direction > 0)
-    .sort((a, b) => (b.score - a.score) * direction);
+  for (let k = 0; k < x.indices.length; k++) share[x.indices[k]!] = 0;
+  phrases.sort((a, b) => (b.score - a.score) * direction);
   const reasons: string[] = [];
   const taken: Array<{ segment: number; start: number; end: number }> = [];
   const seen = new Set<string>();
-  for (const phrase of ranked) {
+  for (const phrase of phrases) {
     if (taken.some((t) => t.segment === phrase.segment && t.start < phrase.end && phrase.start < t.end))
       continue;
     const { field, text } = segments[phrase.segment]!;
@@ -246,6 +263,18 @@ function reasonsFor(model: TextModelFile, page: PageText, x: SparseVector, direc
   return reasons;
 }
 
+const shareByDims = new Map<number, Float64Array>();
+
+/** A zeroed array of `dims` slots, reused across pages (every user leaves it zeroed). */
+function shareScratch(dims: number): Float64Array {
+  let share = shareByDims.get(dims);
+  if (!share) {
+    share = new Float64Array(dims);
+    shareByDims.set(dims, share);
+  }
+  return share;
+}
+
 /** Whether text[start, end) is all kana or CJK ideographs (text the word splitter cannot cut). */
 function isCjkRun(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
@@ -255,13 +284,16 @@ function isCjkRun(text: string, start: number, end: number): boolean {
   return true;
 }
 
-/** The heaviest features of the model, named by their training n-gram: what it learned, for a report. */
+/**
+ * The heaviest features of the model, named by their training n-gram, with the n-gram's own weight
+ * (positive: toward scam): what it learned, for a report.
+ */
 export function topTextFeatures(
   model: TextModelFile,
   count: number,
 ): Array<{ gram: string; weight: number }> {
   return [...model.explanations]
-    .map(([bucket, gram]) => ({ gram, weight: model.weights[bucket]! }))
+    .map(([bucket, { gram, sign }]) => ({ gram, weight: model.weights[bucket]! * sign }))
     .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))
     .slice(0, count);
 }
@@ -276,7 +308,10 @@ const fileSchema = z.object({
   bias: z.number(),
   platt: z.object({ a: z.number(), b: z.number() }),
   weights: z.object({ scale: z.number().positive(), indices: z.string(), values: z.string() }),
-  explanations: z.array(z.tuple([z.number().int().nonnegative(), z.string()])),
+  /** [bucket, "field: gram", sign]. */
+  explanations: z.array(
+    z.tuple([z.number().int().nonnegative(), z.string(), z.union([z.literal(1), z.literal(-1)])]),
+  ),
 });
 
 /** The model file as stored: JSON with weights as base64 (delta-varint indices, int16 LE values). */
@@ -305,7 +340,9 @@ function encode(model: Omit<TextModelFile, 'version'>): Omit<TextModelJson, 'ver
       indices: base64.encode(encodeDeltaVarints(indices)),
       values: base64.encode(new Uint8Array(values.buffer)),
     },
-    explanations: [...model.explanations].sort((a, b) => a[0] - b[0]),
+    explanations: [...model.explanations]
+      .sort((a, b) => a[0] - b[0])
+      .map(([bucket, { gram, sign }]): [number, string, 1 | -1] => [bucket, gram, sign]),
   };
 }
 
@@ -347,7 +384,7 @@ export function loadTextModel(json: string | unknown): TextModelFile {
     weights,
     bias: file.bias,
     platt: file.platt,
-    explanations: new Map(file.explanations),
+    explanations: new Map(file.explanations.map(([bucket, gram, sign]) => [bucket, { gram, sign }])),
   };
 }
 
