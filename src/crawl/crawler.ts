@@ -1,3 +1,5 @@
+import { classifyPage } from '../classify/classify-page.js';
+import type { Models } from '../classify/models.js';
 import { CrawlerBrowser } from './browser.js';
 import { type EgressProxy, startEgressProxy } from './egress-proxy.js';
 import { assetFingerprints, trackingIds } from './fingerprints.js';
@@ -14,6 +16,8 @@ export interface CrawlerOptions {
   /** OCR the screenshot when text, URL and dialogs show no phone number (slow: ~0.5 s a page). */
   ocr: boolean;
   limits?: VisitLimits;
+  /** Classifier models: when given, every capture carries the verdict on the page. */
+  models?: Models;
 }
 
 /** A capture and the files it names (stored content-addressed by the caller). */
@@ -88,7 +92,21 @@ export class Crawler {
       ...assetFingerprints(raw.responses),
     ];
     const phash = raw.screenshotBefore ? await perceptualHash(raw.screenshotBefore).catch(() => null) : null;
+    const verdict = this.options.models
+      ? await classifyPage(this.options.models, {
+          text: {
+            title: raw.title ?? '',
+            text: raw.text,
+            dialogs: raw.dialogs.map((d) => d.message),
+            ocrText,
+          },
+          screenshot: raw.screenshotBefore,
+          behaviours: raw.behaviours,
+          phoneShown: phones.length > 0,
+        }).catch(() => null)
+      : null;
     return {
+      verdict,
       url: raw.url,
       profile: raw.profile,
       startedAt: raw.startedAt,

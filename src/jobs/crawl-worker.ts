@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import { loadModels } from '../classify/models.js';
 import { Crawler } from '../crawl/crawler.js';
 import { crawlAndStore } from '../crawl/service.js';
 import { guardFromEnv } from '../crawl/url-guard.js';
@@ -27,10 +28,11 @@ export async function startCrawlWorker(
   const idle: Crawler[] = [];
   const all: Crawler[] = [];
   const lastVisit = new Map<string, number>();
+  const models = loadModels();
   const take = async () => {
     const c = idle.pop();
     if (c) return c;
-    const started = await Crawler.start({ guard: guardFromEnv(), ocr: options.ocr });
+    const started = await Crawler.start({ guard: guardFromEnv(), ocr: options.ocr, models });
     all.push(started);
     return started;
   };

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { loadModels } from '../../classify/models.js';
 import { UsageError } from '../../core/errors.js';
 import { Crawler } from '../../crawl/crawler.js';
 import { PROFILE_NAMES, profileNamed } from '../../crawl/profiles.js';
@@ -36,7 +37,7 @@ export function registerCrawl(program: Command): void {
         if (!profileNamed(p))
           throw new UsageError(`unknown profile ${p}: use ${PROFILE_NAMES.join(', ')} or all`);
       await withStore(async (store, config) => {
-        const crawler = await Crawler.start({ guard: guardFromEnv(), ocr: opts.ocr });
+        const crawler = await Crawler.start({ guard: guardFromEnv(), ocr: opts.ocr, models: loadModels() });
         const blobs = new BlobStore(config.dataDir, store.db);
         let failed = 0;
         try {
@@ -86,6 +87,7 @@ function jsonLine(o: CrawlOutcome) {
     phash: c.phash,
     blocked: c.blocked,
     operationId: o.operationId,
+    verdict: c.verdict ? { verdict: c.verdict.verdict, probability: c.verdict.probability } : null,
     startedAt: c.startedAt,
     finishedAt: c.finishedAt,
     error: c.error,
@@ -105,6 +107,9 @@ function summary(o: CrawlOutcome): string {
     `  screenshot:  ${c.blobs.screenshotBefore ?? '-'}`,
     c.blocked.length > 0
       ? `  blocked:     ${c.blocked.length} request(s), e.g. ${c.blocked[0]!.reason}`
+      : null,
+    c.verdict
+      ? `  verdict:     ${c.verdict.verdict} (${(c.verdict.probability * 100).toFixed(1)}% scam)`
       : null,
     `  operation:   ${o.operationId ?? 'none'}   capture: ${o.id}`,
   ];

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { type CorpusCase, type EvalReport, scoreCorpus } from '../../extract/eval.js';
+import { registerClassify } from './classify.js';
 import { addWorldEval } from './eval-world.js';
 
 /** The labelled corpus shipped in the repository (dist/cli/commands → repo root, or src/… under tsx). */
@@ -22,6 +23,7 @@ interface EvalExtractOptions {
 export function registerEval(program: Command): void {
   const evalCmd = program.command('eval').description('measure a pipeline stage against labelled data');
   addWorldEval(evalCmd);
+  registerClassify(program, evalCmd);
   evalCmd
     .command('extract')
     .description(

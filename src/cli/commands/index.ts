@@ -10,6 +10,7 @@ import { registerOperations } from './operations.js';
 import { registerReprocess } from './reprocess.js';
 import { registerServe } from './serve.js';
 import { registerSimulate } from './simulate.js';
+import { registerTrain } from './train.js';
 
 /** Every CLI command, one registration function per file. */
 export const commands: Array<(program: Command) => void> = [
@@ -24,4 +25,5 @@ export const commands: Array<(program: Command) => void> = [
   registerExtract,
   registerEval,
   registerSimulate,
+  registerTrain,
 ];

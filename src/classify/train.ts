@@ -1,0 +1,173 @@
+import { createHash } from 'node:crypto';
+import { Rng } from '../simulate/rng.js';
+import { generateCorpus } from './corpus/index.js';
+import { renderSignals, type ScreenshotSignals, textOfHtml } from './dataset.js';
+import type { FusionModel } from './fusion.js';
+import { type ImageExample, scoreImage, trainImageModel } from './image-model.js';
+import { dense, predictLogistic, trainLogistic } from './logistic.js';
+import { thresholdForPrecision } from './metrics.js';
+import type { Models } from './models.js';
+import { scoreText, type TextTrainingPage, trainTextModel } from './text-model.js';
+import type { CorpusPage, PageLabel, PageText } from './types.js';
+
+/** A labelled page from outside the generated corpus (an analyst's label of a crawled page). */
+export interface ExtraPage {
+  text: PageText;
+  signals?: ScreenshotSignals;
+  label: PageLabel;
+  group: string;
+}
+
+/** How to train: the corpus, and analysts' labels to add. */
+export interface TrainOptions {
+  seed: number;
+  perFamily: number;
+  includeDebianDocs: boolean;
+  extra?: ExtraPage[];
+  onProgress?: (message: string) => void;
+}
+
+/** Figures of a training run. */
+export interface TrainReport {
+  pages: number;
+  families: number;
+  rendered: number;
+  extra: number;
+  seconds: number;
+}
+
+/** Folds of whole families whose out-of-fold scores fit the fusion. */
+const FUSION_FOLDS = 3;
+/** The precision the fused threshold is chosen for, on out-of-fold scores. */
+const TARGET_PRECISION = 0.99;
+
+interface Example {
+  text: PageText;
+  signals?: ScreenshotSignals | undefined;
+  label: PageLabel;
+  group: string;
+}
+
+/**
+ * Trains the text model, the image model and their fusion on the training families of the generated
+ * corpus (plus analysts' labels). The fusion is fitted on out-of-fold scores: each fold of families is
+ * scored by models trained without it, as a new family would be. Seeded and reproducible.
+ */
+export async function trainModels(options: TrainOptions): Promise<Models & { report: TrainReport }> {
+  const t0 = performance.now();
+  const say = options.onProgress ?? (() => undefined);
+  const corpus = generateCorpus(options).filter((p) => p.split === 'train');
+  say(`corpus: ${corpus.length} training pages in ${new Set(corpus.map((p) => p.family)).size} families`);
+  const signals = await renderSignals(corpus, (done, total) => {
+    if (done % 100 === 0 || done === total) say(`rendered ${done} / ${total}`);
+  });
+  const examples: Example[] = [
+    ...corpus.map((p: CorpusPage) => ({
+      text: textOfHtml(p.html),
+      signals: signals.get(p.id),
+      label: p.label,
+      group: p.family,
+    })),
+    ...(options.extra ?? []),
+  ];
+  const { text, image } = fitBoth(examples, options.seed);
+  say('text and image models trained; fitting the fusion on out-of-fold scores');
+  const fusion = fitFusion(examples, options.seed);
+  return {
+    text,
+    image,
+    fusion,
+    report: {
+      pages: examples.length,
+      families: new Set(examples.map((e) => e.group)).size,
+      rendered: signals.size,
+      extra: options.extra?.length ?? 0,
+      seconds: Math.round((performance.now() - t0) / 100) / 10,
+    },
+  };
+}
+
+function fitBoth(examples: Example[], seed: number) {
+  const textPages: TextTrainingPage[] = examples.map((e) => ({
+    text: e.text,
+    label: e.label,
+    group: e.group,
+  }));
+  const imageExamples: ImageExample[] = examples.flatMap((e) =>
+    e.signals
+      ? [{ features: e.signals.features, phash: e.signals.phash, label: e.label, family: e.group }]
+      : [],
+  );
+  return { text: trainTextModel(textPages, { seed }), image: trainImageModel(imageExamples, { seed }) };
+}
+
+const logit = (p: number) => {
+  const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+  return Math.log(q / (1 - q));
+};
+
+/** Fits the fusion's weights on out-of-fold log-odds of both models, by family folds. */
+function fitFusion(examples: Example[], seed: number): FusionModel {
+  // Families are dealt to folds per label, so every fold trains on scam and legitimate pages alike.
+  const foldOf = new Map<string, number>();
+  const rng = new Rng(seed, 7);
+  for (const label of ['scam', 'legitimate'] as const) {
+    const families = [...new Set(examples.filter((e) => e.label === label).map((e) => e.group))].sort();
+    for (let i = families.length - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      [families[i], families[j]] = [families[j]!, families[i]!];
+    }
+    families.forEach((f, i) => foldOf.set(f, i % FUSION_FOLDS));
+  }
+  const rows: Array<{ t: number; i: number | null; y: 0 | 1 }> = [];
+  for (let k = 0; k < FUSION_FOLDS; k++) {
+    const trainSet = examples.filter((e) => foldOf.get(e.group) !== k);
+    const held = examples.filter((e) => foldOf.get(e.group) === k);
+    if (held.length === 0) continue;
+    const models = fitBoth(trainSet, seed + k + 1);
+    for (const e of held) {
+      rows.push({
+        t: logit(scoreText(models.text, e.text).probability),
+        i: e.signals
+          ? logit(scoreImage(models.image, e.signals.features, e.signals.phash).probability)
+          : null,
+        y: e.label === 'scam' ? 1 : 0,
+      });
+    }
+  }
+  const fit = (xs: number[][], ys: (0 | 1)[]) =>
+    trainLogistic(
+      xs.map((x, n) => ({ x: dense(Float32Array.from(x)), y: ys[n]! })),
+      xs[0]!.length,
+      { epochs: 200, l2: 1e-4, learningRate: 0.1, seed },
+    );
+  const both = rows.filter((r) => r.i !== null);
+  const full = fit(
+    both.map((r) => [r.t, r.i!]),
+    both.map((r) => r.y),
+  );
+  const textOnly = fit(
+    rows.map((r) => [r.t]),
+    rows.map((r) => r.y),
+  );
+  const imageOnly = fit(
+    both.map((r) => [r.i!]),
+    both.map((r) => r.y),
+  );
+  const fused = both.map((r) => predictLogistic(full, dense(Float32Array.from([r.t, r.i!]))));
+  const chosen = thresholdForPrecision(
+    fused,
+    both.map((r) => r.y),
+    TARGET_PRECISION,
+  );
+  const body = {
+    text: full.weights[0]!,
+    image: full.weights[1]!,
+    bias: full.bias,
+    textOnly: { text: textOnly.weights[0]!, bias: textOnly.bias },
+    imageOnly: { image: imageOnly.weights[0]!, bias: imageOnly.bias },
+    threshold: Math.min(0.95, Math.max(0.5, Number.isFinite(chosen) ? chosen : 0.95)),
+  };
+  const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 12);
+  return { version: `fusion-1+${hash}`, ...body };
+}
