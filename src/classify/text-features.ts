@@ -228,8 +228,8 @@ export function pageGrams(page: PageText, dims: number = TEXT_DIMS): PageGrams {
   let pageDistinct = 0;
   for (const name of FIELDS) {
     let distinct = 0;
-    segments.forEach((segment, s) => {
-      if (segment.field !== name) return;
+    for (let s = 0; s < segments.length; s++) {
+      if (segments[s]!.field !== name) continue;
       const { count, buckets, signs } = lists[s]!;
       for (let k = 0; k < count; k++) {
         const b = buckets[k]!;
@@ -239,7 +239,7 @@ export function pageGrams(page: PageText, dims: number = TEXT_DIMS): PageGrams {
         }
         fieldSums[b] = fieldSums[b]! + signs[k]!;
       }
-    });
+    }
     let squares = 0;
     for (let k = 0; k < distinct; k++) {
       const count = Math.abs(fieldSums[fieldTouched[k]!]!);

@@ -14,6 +14,7 @@ import {
   marginLogistic,
   type PlattCalibration,
   plattScale,
+  type SparseVector,
   trainLogistic,
 } from './logistic.js';
 import { gramsInBuckets, type PageGrams, pageGrams, TEXT_DIMS, textFeatures } from './text-features.js';
@@ -29,6 +30,8 @@ const EXPLAINED_BUCKETS = 3_000;
 const MAX_REASONS = 6;
 /** Longest phrase a reason quotes. */
 const MAX_PHRASE_CHARS = 40;
+/** Buckets traced back to the page's text for reasons: the strongest few hundred carry the explanation. */
+const TRACED_BUCKETS = 300;
 const INT16_MAX = 32_767;
 
 /** A trained text model in memory; `serialiseTextModel` writes it, `loadTextModel` reads it back. */
@@ -192,37 +195,39 @@ export function scoreText(model: TextModelFile, text: PageText): ModelScore {
 }
 
 /**
- * The phrases of the page that pushed the score most toward the verdict. Each bucket's contribution
+ * The phrases of the page that pushed the score most toward the verdict. Each strong bucket's contribution
  * (weight × value, in logit units) is shared among its occurrences and spread over their characters; a
  * phrase (a word 1–3-gram, or a 4-character run of CJK text, which has no spaces) scores the sum over its
  * characters. The best phrases that do not overlap are listed, with their sums.
  */
 function reasonsFor(model: TextModelFile, grams: PageGrams, direction: 1 | -1): string[] {
   const { vector: x, segments, lists } = grams;
-  // Each bucket's contribution, divided among its occurrences (dense scratch, cleared on the way out).
-  const share = shareScratch(model.dims);
+  // Only the buckets pushing hardest toward the verdict are traced back to the text: membership is a
+  // 32 KB bitset, so the pass over every n-gram stays in cache.
+  const strongest = strongestBuckets(model, x, direction);
+  const member = new Uint32Array((model.dims + 31) >>> 5);
+  const share = new Map<number, number>();
+  for (const b of strongest.keys()) member[b >>> 5] = member[b >>> 5]! | (1 << (b & 31));
   for (const list of lists) {
-    for (let k = 0; k < list.count; k++) share[list.buckets[k]!] = share[list.buckets[k]!]! + 1;
+    for (let k = 0; k < list.count; k++) {
+      const b = list.buckets[k]!;
+      if ((member[b >>> 5]! & (1 << (b & 31))) !== 0) share.set(b, (share.get(b) ?? 0) + 1);
+    }
   }
-  for (let k = 0; k < x.indices.length; k++) {
-    const b = x.indices[k]!;
-    // Every bucket of the lists is in the vector, so this visits (and later clears) each one touched.
-    share[b] = (model.weights[b]! * x.values[k]!) / share[b]!;
-  }
-  const phrases: Array<{ segment: number; start: number; end: number; score: number }> = [];
-  segments.forEach((segment, s) => {
+  for (const [b, occurrences] of share) share.set(b, strongest.get(b)! / occurrences);
+  const best = new BestPhrases(MAX_REASONS * 10);
+  for (let s = 0; s < segments.length; s++) {
+    const segment = segments[s]!;
     const list = lists[s]!;
     // Each occurrence spreads its share evenly over its characters: added as steps in a difference array,
     // whose running sum is each character's share, and whose running sum again gives phrase totals.
     const steps = new Float64Array(segment.text.length + 1);
     for (let k = 0; k < list.count; k++) {
-      const contribution = share[list.buckets[k]!]!;
-      if (contribution === 0) continue;
-      const start = list.starts[k]!;
-      const end = list.ends[k]!;
-      const perChar = contribution / (end - start);
-      steps[start] = steps[start]! + perChar;
-      steps[end] = steps[end]! - perChar;
+      const b = list.buckets[k]!;
+      if ((member[b >>> 5]! & (1 << (b & 31))) === 0) continue;
+      const perChar = share.get(b)! / (list.ends[k]! - list.starts[k]!);
+      steps[list.starts[k]!] = steps[list.starts[k]!]! + perChar;
+      steps[list.ends[k]!] = steps[list.ends[k]!]! - perChar;
     }
     // sums[i] = share of characters [0, i).
     const sums = new Float64Array(segment.text.length + 1);
@@ -234,21 +239,19 @@ function reasonsFor(model: TextModelFile, grams: PageGrams, direction: 1 | -1): 
     for (let k = 0; k < list.count; k++) {
       const start = list.starts[k]!;
       const end = list.ends[k]!;
+      const score = sums[end]! - sums[start]!;
+      if (score * direction <= best.floor) continue;
       const isPhrase =
         list.words[k] === 1
           ? end - start <= MAX_PHRASE_CHARS
           : end - start === 4 && isCjkRun(segment.text, start, end);
-      if (!isPhrase) continue;
-      const score = sums[end]! - sums[start]!;
-      if (score * direction > 0) phrases.push({ segment: s, start, end, score });
+      if (isPhrase) best.offer(score * direction, s, start, end);
     }
-  });
-  for (let k = 0; k < x.indices.length; k++) share[x.indices[k]!] = 0;
-  phrases.sort((a, b) => (b.score - a.score) * direction);
+  }
   const reasons: string[] = [];
   const taken: Array<{ segment: number; start: number; end: number }> = [];
   const seen = new Set<string>();
-  for (const phrase of phrases) {
+  for (const phrase of best.ranked()) {
     if (taken.some((t) => t.segment === phrase.segment && t.start < phrase.end && phrase.start < t.end))
       continue;
     const { field, text } = segments[phrase.segment]!;
@@ -256,23 +259,68 @@ function reasonsFor(model: TextModelFile, grams: PageGrams, direction: 1 | -1): 
     taken.push(phrase);
     if (seen.has(`${field}:${gram}`)) continue;
     seen.add(`${field}:${gram}`);
+    const score = phrase.value * direction;
     const where = field === 'body' ? '' : `${field} `;
-    reasons.push(`${where}"${gram}" ${phrase.score >= 0 ? '+' : ''}${phrase.score.toFixed(2)}`);
+    reasons.push(`${where}"${gram}" ${score >= 0 ? '+' : ''}${score.toFixed(2)}`);
     if (reasons.length === MAX_REASONS) break;
   }
   return reasons;
 }
 
-const shareByDims = new Map<number, Float64Array>();
+/** The `size` highest-valued phrases offered, kept sorted (an offer below the floor costs one compare). */
+class BestPhrases {
+  private readonly values: Float64Array;
+  private readonly spans: Int32Array;
+  private count = 0;
+  /** The value an offer must beat: the lowest kept once full, else 0 (only positive values count). */
+  floor = 0;
 
-/** A zeroed array of `dims` slots, reused across pages (every user leaves it zeroed). */
-function shareScratch(dims: number): Float64Array {
-  let share = shareByDims.get(dims);
-  if (!share) {
-    share = new Float64Array(dims);
-    shareByDims.set(dims, share);
+  constructor(private readonly size: number) {
+    this.values = new Float64Array(size);
+    this.spans = new Int32Array(size * 3);
   }
-  return share;
+
+  offer(value: number, segment: number, start: number, end: number): void {
+    let i = Math.min(this.count, this.size - 1);
+    if (this.count < this.size) this.count++;
+    while (i > 0 && this.values[i - 1]! < value) {
+      this.values[i] = this.values[i - 1]!;
+      this.spans.copyWithin(i * 3, (i - 1) * 3, i * 3);
+      i--;
+    }
+    this.values[i] = value;
+    this.spans.set([segment, start, end], i * 3);
+    if (this.count === this.size) this.floor = this.values[this.size - 1]!;
+  }
+
+  ranked(): Array<{ value: number; segment: number; start: number; end: number }> {
+    return Array.from({ length: this.count }, (_, i) => ({
+      value: this.values[i]!,
+      segment: this.spans[i * 3]!,
+      start: this.spans[i * 3 + 1]!,
+      end: this.spans[i * 3 + 2]!,
+    }));
+  }
+}
+
+/** The contributions (weight × value) of the buckets pushing hardest toward `direction`, by bucket. */
+function strongestBuckets(model: TextModelFile, x: SparseVector, direction: 1 | -1): Map<number, number> {
+  const pushes = new Float32Array(x.indices.length);
+  let count = 0;
+  for (let k = 0; k < x.indices.length; k++) {
+    const push = model.weights[x.indices[k]!]! * x.values[k]! * direction;
+    if (push > 0) pushes[count++] = push;
+  }
+  const sorted = pushes.subarray(0, count).sort();
+  const floor = count > TRACED_BUCKETS ? sorted[count - TRACED_BUCKETS]! : 0;
+  const strongest = new Map<number, number>();
+  for (let k = 0; k < x.indices.length; k++) {
+    const contribution = model.weights[x.indices[k]!]! * x.values[k]!;
+    if (contribution * direction > 0 && Math.fround(contribution * direction) >= floor) {
+      strongest.set(x.indices[k]!, contribution);
+    }
+  }
+  return strongest;
 }
 
 /** Whether text[start, end) is all kana or CJK ideographs (text the word splitter cannot cut). */
