@@ -30,6 +30,7 @@ const EXPLAINED_BUCKETS = 3_000;
 const MAX_REASONS = 6;
 /** Longest phrase a reason quotes. */
 const MAX_PHRASE_CHARS = 40;
+const MAX_CJK_PHRASE_CHARS = 12;
 /** Buckets traced back to the page's text for reasons: the strongest few hundred carry the explanation. */
 const TRACED_BUCKETS = 300;
 const INT16_MAX = 32_767;
@@ -241,9 +242,13 @@ function reasonsFor(model: TextModelFile, grams: PageGrams, direction: 1 | -1): 
       const end = list.ends[k]!;
       const score = sums[end]! - sums[start]!;
       if (score * direction <= best.floor) continue;
+      // A CJK "word" is a whole clause (no spaces to split on): quote at most a short one.
       const isPhrase =
         list.words[k] === 1
-          ? end - start <= MAX_PHRASE_CHARS
+          ? end - start <=
+            (isCjkRun(segment.text, start, start + 1) || isCjkRun(segment.text, end - 1, end)
+              ? MAX_CJK_PHRASE_CHARS
+              : MAX_PHRASE_CHARS)
           : end - start === 4 && isCjkRun(segment.text, start, end);
       if (isPhrase) best.offer(score * direction, s, start, end);
     }
