@@ -12,6 +12,7 @@ const registry: Record<string, () => Promise<{ default: Bench }>> = {
   'link-quality': () => import('./link-quality.bench.js'),
   'link-speed': () => import('./link-speed.bench.js'),
   crawl: () => import('./crawl.bench.js'),
+  classify: () => import('./classify.bench.js'),
 };
 
 const only = process.argv.slice(2);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Browser, type BrowserServer, chromium } from 'playwright-core';
-import { CHROMIUM_PATH } from '../crawl/browser.js';
+import { CHROMIUM_PATH, chromiumArgs } from '../crawl/browser.js';
 
 /** Bumped when rendering changes what a screenshot looks like, so cached screenshots are not reused. */
 export const RENDER_VERSION = 'render-1';
@@ -37,27 +37,7 @@ const DEFAULTS = { concurrency: 2, timeoutMs: 8000, settleMs: 150 };
 
 // Nothing a page asks for may leave the machine: requests are aborted by the route, and should one slip
 // past it (a preconnect, a ping) the proxy it would use is a closed port on loopback.
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-client-side-phishing-detection',
-  '--disable-default-apps',
-  '--disable-domain-reliability',
-  '--disable-breakpad',
-  '--no-pings',
-  '--disable-dev-shm-usage',
-  '--mute-audio',
-  '--proxy-server=http://127.0.0.1:9',
-  '--proxy-bypass-list=<-loopback>',
-  '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
-  '--webrtc-ip-handling-policy=disable_non_proxied_udp',
-];
+const ARGS = ['--headless', ...chromiumArgs('http://127.0.0.1:9')];
 
 /**
  * One Chromium that turns HTML into screenshots offline: a fresh context per page, JavaScript on, every

@@ -117,7 +117,7 @@ function fitFusion(examples: Example[], seed: number): FusionModel {
       const j = rng.int(i + 1);
       [families[i], families[j]] = [families[j]!, families[i]!];
     }
-    families.forEach((f, i) => foldOf.set(f, i % FUSION_FOLDS));
+    for (const [i, f] of families.entries()) foldOf.set(f, i % FUSION_FOLDS);
   }
   const rows: Array<{ t: number; i: number | null; y: 0 | 1 }> = [];
   for (let k = 0; k < FUSION_FOLDS; k++) {
@@ -135,22 +135,22 @@ function fitFusion(examples: Example[], seed: number): FusionModel {
       });
     }
   }
-  const fit = (xs: number[][], ys: (0 | 1)[]) =>
+  const fitLogistic = (xs: number[][], ys: (0 | 1)[]) =>
     trainLogistic(
       xs.map((x, n) => ({ x: dense(Float32Array.from(x)), y: ys[n]! })),
       xs[0]!.length,
       { epochs: 200, l2: 1e-4, learningRate: 0.1, seed },
     );
   const both = rows.filter((r) => r.i !== null);
-  const full = fit(
+  const full = fitLogistic(
     both.map((r) => [r.t, r.i!]),
     both.map((r) => r.y),
   );
-  const textOnly = fit(
+  const textOnly = fitLogistic(
     rows.map((r) => [r.t]),
     rows.map((r) => r.y),
   );
-  const imageOnly = fit(
+  const imageOnly = fitLogistic(
     both.map((r) => [r.i!]),
     both.map((r) => r.y),
   );

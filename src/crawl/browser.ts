@@ -4,6 +4,36 @@ import { type Browser, type BrowserServer, chromium } from 'playwright-core';
 export const CHROMIUM_PATH = process.env.DRAGNET_CHROMIUM ?? '/usr/bin/chromium';
 
 /**
+ * Flags for a Chromium that talks to nothing but `proxyUrl`: Chromium's own traffic (updates, autofill,
+ * sign-in) kept off the wire, QUIC and WebRTC's UDP disabled, and loopback sent through the proxy too
+ * (Chromium otherwise talks to loopback directly, around the guard).
+ */
+export function chromiumArgs(proxyUrl: string): string[] {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-client-side-phishing-detection',
+    '--disable-default-apps',
+    '--disable-domain-reliability',
+    '--disable-breakpad',
+    '--no-default-browser-check',
+    '--no-pings',
+    '--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter,Translate,CertificateTransparencyComponentUpdater,InterestFeedContentSuggestions,PrivacySandboxSettings4',
+    '--disable-dev-shm-usage',
+    '--mute-audio',
+    `--proxy-server=${proxyUrl}`,
+    '--proxy-bypass-list=<-loopback>',
+    '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
+    '--webrtc-ip-handling-policy=disable_non_proxied_udp',
+  ];
+}
+
+/**
  * One Chromium for a crawler process, all its traffic through Dragnet's egress proxy (so the URL guard
  * sees every request, loopback included). Launched as a server so it can always be killed: whatever a
  * page did, `kill()` ends the process tree. Recycled after `maxVisits` visits to bound its memory.
@@ -31,31 +61,7 @@ export class CrawlerBrowser {
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        // Chromium's own traffic (updates, autofill, sign-in) is not the page's: keep it off the wire.
-        '--disable-client-side-phishing-detection',
-        '--disable-default-apps',
-        '--disable-domain-reliability',
-        '--disable-breakpad',
-        '--no-default-browser-check',
-        '--no-pings',
-        '--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter,Translate,CertificateTransparencyComponentUpdater,InterestFeedContentSuggestions,PrivacySandboxSettings4',
-        '--disable-dev-shm-usage',
-        '--autoplay-policy=no-user-gesture-required',
-        '--mute-audio',
-        `--proxy-server=${this.proxyUrl}`,
-        // Without this Chromium talks to loopback directly, around the guard.
-        '--proxy-bypass-list=<-loopback>',
-        '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
-        '--webrtc-ip-handling-policy=disable_non_proxied_udp',
-      ],
+      args: [...chromiumArgs(this.proxyUrl), '--autoplay-policy=no-user-gesture-required'],
     });
     this.browser = await chromium.connect(this.server.wsEndpoint());
     this.visits = 1;

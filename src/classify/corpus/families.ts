@@ -6,6 +6,7 @@ import { antivirusProductFamily, supportRealFamily } from './legit-vendors.js';
 import { govAdviceFamily, securityWarningFamily } from './legit-warnings.js';
 import { appleFamily, mcafeeFamily, nortonFamily } from './scam-brands.js';
 import { bsodFamily, geekSquadFamily } from './scam-custom.js';
+import { renewalInvoiceFamily } from './scam-invoice.js';
 import {
   browserLockedFamily,
   defenderFamily,
@@ -26,6 +27,7 @@ export const FAMILIES: readonly FamilyTemplate[] = [
   mcafeeFamily,
   nortonFamily,
   geekSquadFamily,
+  renewalInvoiceFamily,
   newsFamily,
   securityWarningFamily,
   govAdviceFamily,
@@ -46,7 +48,8 @@ export const DEBIAN_DOC_FAMILY = 'legit/debian-doc';
 /**
  * Families held out for the test split; every other family trains. About 30% of each side, chosen so the
  * test is hard and fair:
- * - `scam/geek-squad`: invoice-style, no virus wording, a brand never seen in training;
+ * - `scam/geek-squad`: invoice-style, no virus wording, a brand never seen in training (the invoices that
+ *   train, `scam/renewal-invoice`, are other brands, wordings and layouts);
  * - `scam/licence-expired`: a licence story instead of an infection story;
  * - `scam/browser-locked`: Chrome/Edge branding instead of Windows;
  * - `legit/gov-advice`: government pages that quote scam wording and print numbers, a second

@@ -57,7 +57,9 @@ export function registerClassify(program: Command, evalCmd?: Command): void {
     .option('--seed <n>', 'corpus seed', '1')
     .option('--per-family <n>', 'generated pages per held-out family', '40')
     .option('--json', 'print the evaluation as JSON')
-    .action(async (opts: { seed: string; perFamily: string; json?: boolean }) => {
+    .action(async (opts: { seed: string; perFamily: string; json?: boolean }, command: Command) => {
+      // `eval` has a --json of its own (the world evaluation), which commander gives the parent.
+      opts.json ||= Boolean(command.optsWithGlobals().json);
       const evaluation = await evaluateModels(models(), {
         seed: Number(opts.seed),
         perFamily: Number(opts.perFamily),

@@ -36,7 +36,9 @@ export function registerEval(program: Command): void {
     .option('--split <split>', 'only this split (dev or heldout)')
     .option('--json', 'print the report as JSON')
     .option('--errors', 'also list every false positive and false negative')
-    .action((opts: EvalExtractOptions) => {
+    .action((opts: EvalExtractOptions, command: Command) => {
+      // `eval` has a --json of its own (the world evaluation), which commander gives the parent.
+      opts.json ||= Boolean(command.optsWithGlobals().json);
       if (opts.split && opts.split !== 'dev' && opts.split !== 'heldout')
         throw new UsageError('--split must be dev or heldout');
       let cases = (opts.corpus ?? DEFAULT_CORPUS).flatMap(loadCases);

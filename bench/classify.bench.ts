@@ -1,0 +1,55 @@
+// `npm run bench -- classify`: inference time per page of the committed models, on one core: the text
+// model (visible text and dialogs read from the HTML, features, score) and the image model (PNG decode,
+// features, pHash, score), on held-out corpus pages.
+import { generateCorpus } from '../src/classify/corpus/index.js';
+import { textOfHtml } from '../src/classify/dataset.js';
+import { scoreImage, screenshotSignals } from '../src/classify/image-model.js';
+import { loadModels } from '../src/classify/models.js';
+import { renderPages } from '../src/classify/render.js';
+import { scoreText } from '../src/classify/text-model.js';
+import type { Bench } from './table.js';
+
+const PAGES = Number(process.env.BENCH_CLASSIFY_PAGES ?? 200);
+const SHOTS = Number(process.env.BENCH_CLASSIFY_SCREENSHOTS ?? 40);
+
+const bench: Bench = async () => {
+  const models = loadModels();
+  if (!models) throw new Error('no models in models/: run dragnet train');
+  const pages = generateCorpus({ seed: 5, perFamily: Math.ceil(PAGES / 22) }).slice(0, PAGES);
+  for (const p of pages.slice(0, 20)) scoreText(models.text, textOfHtml(p.html));
+  const t0 = performance.now();
+  for (const p of pages) scoreText(models.text, textOfHtml(p.html));
+  const textMs = (performance.now() - t0) / pages.length;
+  const pngs: Buffer[] = [];
+  for await (const r of renderPages(pages.slice(0, SHOTS).map((p) => ({ id: p.id, html: p.html })))) {
+    if ('png' in r) pngs.push(r.png);
+  }
+  const t1 = performance.now();
+  for (const png of pngs) {
+    const s = await screenshotSignals(png);
+    scoreImage(models.image, s.features, s.phash);
+  }
+  const imageMs = (performance.now() - t1) / pngs.length;
+  const avgKb = pages.reduce((n, p) => n + p.html.length, 0) / pages.length / 1024;
+  return [
+    {
+      name: 'classify: text model per page',
+      variant: models.text.version.slice(0, 20),
+      value: textMs,
+      unit: 'ms/page',
+      target: '<= 5',
+      ok: textMs <= 5,
+      notes: `${pages.length} pages (${avgKb.toFixed(1)} KB HTML on average): visible text, dialogs, features, score`,
+    },
+    {
+      name: 'classify: image model per screenshot',
+      variant: models.image.version.slice(0, 20),
+      value: imageMs,
+      unit: 'ms/page',
+      target: '<= 100',
+      ok: imageMs <= 100,
+      notes: `${pngs.length} screenshots 1366×768: PNG decode, features, pHash, template distance, score`,
+    },
+  ];
+};
+export default bench;
