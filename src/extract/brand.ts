@@ -8,9 +8,20 @@ interface BrandEntry {
 }
 
 const BRANDS = (brandsData as { brands: BrandEntry[] }).brands;
+const sortLongFirst = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length);
 const escapeAlias = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s-]?');
-const bounded = (alias: string) =>
-  /^[ -~]+$/.test(alias) ? `(?<![A-Za-z0-9])${escapeAlias(alias)}(?![A-Za-z0-9'’])` : escapeAlias(alias);
+/**
+ * One alternation of aliases, longest first. ASCII aliases share one word-boundary check outside their
+ * group: inside a word the look-behind fails at once and the hundreds of alternatives are never tried.
+ */
+function aliasPattern(aliases: string[]): string {
+  const sorted = sortLongFirst(aliases);
+  const ascii = sorted.filter((a) => /^[ -~]+$/.test(a)).map(escapeAlias);
+  const other = sorted.filter((a) => !/^[ -~]+$/.test(a)).map(escapeAlias);
+  const parts = [`(?<![A-Za-z0-9])(?:${ascii.join('|')})(?![A-Za-z0-9'’])`];
+  if (other.length > 0) parts.push(`(?:${other.join('|')})`);
+  return parts.join('|');
+}
 
 const byAlias = new Map<string, BrandEntry>();
 for (const b of BRANDS) {
@@ -18,19 +29,11 @@ for (const b of BRANDS) {
   for (const a of b.aliases) byAlias.set(a.toLowerCase(), b);
   for (const a of b.caseSensitive ?? []) byAlias.set(a.toLowerCase(), b);
 }
-const sortLongFirst = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length);
 const INSENSITIVE_RE = new RegExp(
-  sortLongFirst(BRANDS.flatMap((b) => [...b.aliases, ...(b.caseSensitive ? [] : [b.name])]))
-    .map(bounded)
-    .join('|'),
+  aliasPattern(BRANDS.flatMap((b) => [...b.aliases, ...(b.caseSensitive ? [] : [b.name])])),
   'gi',
 );
-const SENSITIVE_RE = new RegExp(
-  sortLongFirst(BRANDS.flatMap((b) => b.caseSensitive ?? []))
-    .map(bounded)
-    .join('|'),
-  'g',
-);
+const SENSITIVE_RE = new RegExp(aliasPattern(BRANDS.flatMap((b) => b.caseSensitive ?? [])), 'g');
 // "Apple gift card", "Amazon voucher", "Google Play card": the brand is how they were paid, not who was impersonated.
 const GIFT_AFTER_RE =
   /^\s*(?:gift|store|itunes|play)?\s*(?:gift\s?cards?|cards?|vouchers?|cartes?|karten?|gutschein|tarjetas?|ギフト|カード|券)/i;
