@@ -95,6 +95,7 @@ try { new WebSocket('ws://127.0.0.1:${i}/ws'); } catch (e) {}
   ])('refuses %s before any browser sees it', async (url, why) => {
     const { capture, files } = await crawler.crawl(url, PROFILES['windows-chrome']);
     expect(capture.error).toMatch(/^refused: /);
+    expect(capture.error).not.toMatch(/refused: refused/);
     expect(capture.error).toContain(why);
     expect(capture.status).toBeNull();
     expect(files.screenshotBefore).toBeNull();

@@ -176,6 +176,6 @@ function refusedCapture(url: string, profile: CrawlProfile, reason: string): Cap
     blobs: { html: null, screenshotBefore: null, screenshotAfter: null },
     phash: null,
     ocrText: null,
-    error: `refused: ${reason}`,
+    error: reason.startsWith('refused') ? reason : `refused: ${reason}`,
   };
 }
