@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureIndicators } from '../src/crawl/indicators.js';
 import type { Capture, Fingerprint, PhoneFound } from '../src/crawl/types.js';
 import { processReports } from '../src/jobs/process-reports.js';
+import { decide } from '../src/operations/decisions.js';
 import { explainReports } from '../src/operations/explain.js';
 import { linkCapture } from '../src/operations/incremental.js';
 import { recluster } from '../src/operations/recluster.js';
@@ -123,6 +124,23 @@ describe.each(ENGINES)('crawled pages in the link graph on %s', (engine) => {
     if (!answer.linked || !answer.explanation) throw new Error('no explanation');
     const values = answer.explanation.steps.flatMap((s) => s.shared.map((x) => x.value));
     expect(values).toContain('GA:G-K7Q2ZP4M1X');
+  });
+
+  it("an analyst's merge takes the operations' crawled pages along", async () => {
+    const [a, b] = [await opOf(ids[0]!), await opOf(ids[2]!)];
+    expect(a).not.toBe(b);
+    const { operationId } = await decide(
+      store.db,
+      { type: 'merge', reportIds: [ids[0]!, ids[2]!] },
+      { author: 'test', reason: null, now },
+    );
+    const captures = await store.db.selectFrom('crawlCaptures').select(['url', 'operationId']).execute();
+    const live = new Set((await store.db.selectFrom('operations').select('id').execute()).map((o) => o.id));
+    for (const c of captures) if (c.operationId !== null) expect(live.has(c.operationId), c.url).toBe(true);
+    expect(captures.find((c) => c.url === 'https://win-alert-8812.azurewebsites.net/')?.operationId).toBe(
+      operationId,
+    );
+    expect(captures.find((c) => c.url === 'https://fixmypc-alert.xyz/')?.operationId).toBe(operationId);
   });
 
   it('a recluster leaves no operation without reports', async () => {

@@ -1,17 +1,13 @@
-import { tmpdir } from 'node:os';
 import type { FastifyInstance } from 'fastify';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IntakeService } from '../src/intake/service.js';
 import { processReports } from '../src/jobs/process-reports.js';
 import { recluster } from '../src/operations/recluster.js';
-import { buildApp } from '../src/server/app.js';
 import { simulate } from '../src/simulate/simulate.js';
-import { BlobStore } from '../src/store/blobs.js';
 import type { Store } from '../src/store/database.js';
 import { JobQueue } from '../src/store/queue.js';
 import { storeReports } from '../src/store/reports.js';
 import { freshStore } from './helpers/engines.js';
+import { testApp } from './helpers/server.js';
 
 const TOKEN = 'ops-token';
 const auth = { authorization: `Bearer ${TOKEN}` };
@@ -22,9 +18,10 @@ describe('the operations API', () => {
   let store: Store;
   let queue: JobQueue;
   let cleanup: () => Promise<void>;
+  let dataDir: string;
 
   beforeAll(async () => {
-    ({ store, cleanup } = await freshStore('pglite'));
+    ({ store, dataDir, cleanup } = await freshStore('pglite'));
     queue = await JobQueue.open(store.db);
     const inputs = [
       ...simulate({ reports: 800, seed: 11, start: '2025-01-01', days: 365, operations: 8 }).reports(),
@@ -34,16 +31,7 @@ describe('the operations API', () => {
     );
     await processReports(store.db, ids, now, { link: false });
     await recluster(store.db, now);
-    app = await buildApp({
-      store,
-      queue,
-      intake: new IntakeService(store.db, queue),
-      blobs: new BlobStore(tmpdir(), store.db),
-      logger: pino({ level: 'silent' }),
-      roles: ['web'],
-      apiToken: TOKEN,
-      shuttingDown: () => false,
-    });
+    app = await testApp(store, queue, dataDir, TOKEN);
   }, 120_000);
   afterAll(async () => {
     await app.close();

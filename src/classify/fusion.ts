@@ -1,3 +1,4 @@
+import { logit, sigmoid } from './logistic.js';
 import type { ModelScore, PageLabel, Verdict } from './types.js';
 
 /** What the crawler saw a page do, beyond its text and pixels. */
@@ -56,12 +57,6 @@ export const BEHAVIOUR_EVIDENCE: Array<{
     reason: 'plays an alarm or speaks to the visitor',
   },
 ];
-
-const logit = (p: number) => {
-  const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
-  return Math.log(q / (1 - q));
-};
-const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 /** One calibrated probability with reasons, from whichever models scored the page and what it did. */
 export function fuse(

@@ -47,6 +47,12 @@ export function sigmoid(z: number): number {
   return e / (1 + e);
 }
 
+/** The log-odds of a probability, clamped away from 0 and 1 so a certain model stays finite. */
+export function logit(p: number): number {
+  const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+  return Math.log(q / (1 - q));
+}
+
 /** A sparse vector holding the non-zero entries of a dense feature array. */
 export function dense(values: Float32Array): SparseVector {
   let count = 0;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Browser, type BrowserServer, chromium } from 'playwright-core';
-import { CHROMIUM_PATH, chromiumArgs } from '../crawl/browser.js';
+import type { Browser } from 'playwright-core';
+import { CrawlerBrowser } from '../crawl/browser.js';
 
 /** Bumped when rendering changes what a screenshot looks like, so cached screenshots are not reused. */
 export const RENDER_VERSION = 'render-1';
@@ -37,7 +37,7 @@ const DEFAULTS = { concurrency: 2, timeoutMs: 8000, settleMs: 150 };
 
 // Nothing a page asks for may leave the machine: requests are aborted by the route, and should one slip
 // past it (a preconnect, a ping) the proxy it would use is a closed port on loopback.
-const ARGS = ['--headless', ...chromiumArgs('http://127.0.0.1:9')];
+const NOWHERE = 'http://127.0.0.1:9';
 
 /**
  * One Chromium that turns HTML into screenshots offline: a fresh context per page, JavaScript on, every
@@ -45,8 +45,7 @@ const ARGS = ['--headless', ...chromiumArgs('http://127.0.0.1:9')];
  * the browser with it (killed, relaunched for the next page), as a hung renderer cannot be trusted.
  */
 export class PageRenderer {
-  private server: BrowserServer | undefined;
-  private browser: Browser | undefined;
+  private readonly chromium = new CrawlerBrowser(NOWHERE, Number.POSITIVE_INFINITY);
   private readonly timeoutMs: number;
   private readonly settleMs: number;
 
@@ -57,7 +56,7 @@ export class PageRenderer {
 
   /** Screenshot (PNG, viewport only) of the page the HTML makes. */
   async render(html: string): Promise<Buffer> {
-    const browser = await this.launch();
+    const browser = await this.chromium.get();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(
@@ -70,7 +69,7 @@ export class PageRenderer {
       return await Promise.race([work, timeout]);
     } catch (e) {
       if (!browser.isConnected() || (e instanceof Error && e.message.startsWith('time limit')))
-        await this.kill();
+        await this.chromium.kill();
       throw e;
     } finally {
       clearTimeout(timer);
@@ -80,9 +79,7 @@ export class PageRenderer {
 
   /** Ends the browser process tree. */
   async close(): Promise<void> {
-    const browser = this.browser;
-    if (browser) await Promise.race([browser.close().catch(() => undefined), sleep(3000)]);
-    await this.kill();
+    await this.chromium.close();
   }
 
   private async screenshot(browser: Browser, html: string): Promise<Buffer> {
@@ -113,28 +110,6 @@ export class PageRenderer {
     } finally {
       await Promise.race([context.close().catch(() => undefined), sleep(2000)]);
     }
-  }
-
-  private async launch(): Promise<Browser> {
-    if (this.browser?.isConnected()) return this.browser;
-    await this.kill();
-    this.server = await chromium.launchServer({
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-      args: ARGS,
-    });
-    this.browser = await chromium.connect(this.server.wsEndpoint());
-    return this.browser;
-  }
-
-  private async kill(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    this.browser = undefined;
-    if (server) await server.kill().catch(() => undefined);
   }
 }
 

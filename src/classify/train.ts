@@ -4,14 +4,14 @@ import { generateCorpus } from './corpus/index.js';
 import { renderSignals, type ScreenshotSignals, textOfHtml } from './dataset.js';
 import type { FusionModel } from './fusion.js';
 import { type ImageExample, scoreImage, trainImageModel } from './image-model.js';
-import { dense, predictLogistic, trainLogistic } from './logistic.js';
+import { dense, logit, predictLogistic, trainLogistic } from './logistic.js';
 import { thresholdForPrecision } from './metrics.js';
 import type { Models } from './models.js';
 import { scoreText, type TextTrainingPage, trainTextModel } from './text-model.js';
 import type { CorpusPage, PageLabel, PageText } from './types.js';
 
-/** A labelled page from outside the generated corpus (an analyst's label of a crawled page). */
-export interface ExtraPage {
+/** A labelled page as the models train on it: its text, its screenshot when rendered, its family. */
+export interface TrainingPage {
   text: PageText;
   signals?: ScreenshotSignals;
   label: PageLabel;
@@ -23,7 +23,7 @@ export interface TrainOptions {
   seed: number;
   perFamily: number;
   includeDebianDocs: boolean;
-  extra?: ExtraPage[];
+  extra?: TrainingPage[];
   onProgress?: (message: string) => void;
 }
 
@@ -41,13 +41,6 @@ const FUSION_FOLDS = 3;
 /** The precision the fused threshold is chosen for, on out-of-fold scores. */
 const TARGET_PRECISION = 0.99;
 
-interface Example {
-  text: PageText;
-  signals?: ScreenshotSignals | undefined;
-  label: PageLabel;
-  group: string;
-}
-
 /**
  * Trains the text model, the image model and their fusion on the training families of the generated
  * corpus (plus analysts' labels). The fusion is fitted on out-of-fold scores: each fold of families is
@@ -61,7 +54,7 @@ export async function trainModels(options: TrainOptions): Promise<Models & { rep
   const signals = await renderSignals(corpus, (done, total) => {
     if (done % 100 === 0 || done === total) say(`rendered ${done} / ${total}`);
   });
-  const examples: Example[] = [
+  const examples: TrainingPage[] = [
     ...corpus.map((p: CorpusPage) => ({
       text: textOfHtml(p.html),
       signals: signals.get(p.id),
@@ -87,7 +80,7 @@ export async function trainModels(options: TrainOptions): Promise<Models & { rep
   };
 }
 
-function fitBoth(examples: Example[], seed: number) {
+function fitBoth(examples: TrainingPage[], seed: number) {
   const textPages: TextTrainingPage[] = examples.map((e) => ({
     text: e.text,
     label: e.label,
@@ -101,13 +94,8 @@ function fitBoth(examples: Example[], seed: number) {
   return { text: trainTextModel(textPages, { seed }), image: trainImageModel(imageExamples, { seed }) };
 }
 
-const logit = (p: number) => {
-  const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
-  return Math.log(q / (1 - q));
-};
-
 /** Fits the fusion's weights on out-of-fold log-odds of both models, by family folds. */
-function fitFusion(examples: Example[], seed: number): FusionModel {
+function fitFusion(examples: TrainingPage[], seed: number): FusionModel {
   // Families are dealt to folds per label, so every fold trains on scam and legitimate pages alike.
   const foldOf = new Map<string, number>();
   const rng = new Rng(seed, 7);

@@ -105,29 +105,9 @@ export class Crawler {
           phoneShown: phones.length > 0,
         }).catch(() => null)
       : null;
-    return {
-      verdict,
-      url: raw.url,
-      profile: raw.profile,
-      startedAt: raw.startedAt,
-      finishedAt: raw.finishedAt,
-      finalUrl: raw.finalUrl,
-      redirectChain: raw.redirectChain,
-      status: raw.status,
-      title: raw.title,
-      text: raw.text,
-      dialogs: raw.dialogs,
-      authRealms: raw.authRealms,
-      behaviours: raw.behaviours,
-      phones,
-      fingerprints,
-      responses: raw.responses,
-      blocked,
-      blobs: { html: null, screenshotBefore: null, screenshotAfter: null },
-      phash,
-      ocrText,
-      error: raw.error,
-    };
+    const { lang, responseTexts, scriptUrls, html, screenshotBefore, screenshotAfter, hung, ...seen } = raw;
+    const blobs = { html: null, screenshotBefore: null, screenshotAfter: null };
+    return { ...seen, phones, fingerprints, blocked, blobs, phash, ocrText, verdict };
   }
 
   /** The running browser's process id, if one runs. */

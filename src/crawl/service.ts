@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { linkCapture } from '../operations/incremental.js';
 import type { BlobStore } from '../store/blobs.js';
-import { type CrawlOrigin, recentCapture, saveCapture } from '../store/crawls.js';
+import { type CrawlOrigin, getCapture, recentCapture, saveCapture } from '../store/crawls.js';
 import type { Database } from '../store/schema.js';
 import type { Crawler } from './crawler.js';
 import { captureIndicators } from './indicators.js';
@@ -38,14 +38,8 @@ export async function crawlAndStore(
   if (!profile) throw new Error(`unknown crawl profile ${request.profile}`);
   if (options.freshSince) {
     const id = await recentCapture(deps.db, request.url, request.profile, options.freshSince);
-    if (id) {
-      const row = await deps.db
-        .selectFrom('crawlCaptures')
-        .select(['capture', 'operationId'])
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow();
-      return { id, capture: row.capture as unknown as Capture, operationId: row.operationId, reused: true };
-    }
+    const fresh = id ? await getCapture(deps.db, id) : undefined;
+    if (fresh) return { id: fresh.id, capture: fresh.capture, operationId: fresh.operationId, reused: true };
   }
   const { capture, files } = await deps.crawler.crawl(request.url, profile);
   const put = async (bytes: Buffer | null, mediaType: string) =>

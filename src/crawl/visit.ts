@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { instrumentScript, PAGE_STATE } from './instrument.js';
-import { BEHAVIOURS, type Behaviour, type CrawlProfile, type ResponseSeen } from './types.js';
+import { BEHAVIOURS, type Behaviour, type Capture, type CrawlProfile, type ResponseSeen } from './types.js';
 
 /** Bounds of one visit: a page can stall, loop or flood, but not past these. */
 export const VISIT_LIMITS = {
@@ -21,32 +21,24 @@ export const VISIT_LIMITS = {
 };
 export type VisitLimits = typeof VISIT_LIMITS;
 
-/** What the browser saw in one visit, before Dragnet reads it (phones, fingerprints, OCR) and stores it. */
-export interface RawVisit {
-  url: string;
-  profile: CrawlProfile['name'];
-  startedAt: string;
-  finishedAt: string;
-  finalUrl: string | null;
-  redirectChain: string[];
-  status: number | null;
-  title: string | null;
-  text: string;
+/**
+ * What the browser saw in one visit, before Dragnet reads it (phones, fingerprints, OCR, verdict) and
+ * stores it: the capture's own fields, and the raw material the readers take.
+ */
+export type RawVisit = Omit<
+  Capture,
+  'phones' | 'fingerprints' | 'blocked' | 'blobs' | 'phash' | 'ocrText' | 'verdict'
+> & {
   lang: string | null;
-  dialogs: Array<{ type: string; message: string }>;
-  authRealms: string[];
-  behaviours: Behaviour[];
-  responses: ResponseSeen[];
   /** Bodies of small text responses (XML, JSON, plain text): numbers hide there. */
   responseTexts: string[];
   scriptUrls: string[];
   html: string | null;
   screenshotBefore: Buffer | null;
   screenshotAfter: Buffer | null;
-  error: string | null;
   /** True when the page had to be abandoned (the caller kills the browser). */
   hung: boolean;
-}
+};
 
 const BODY_TYPES = new Set(['script', 'image', 'media', 'font', 'xhr', 'fetch', 'stylesheet']);
 const TEXT_TYPES = /xml|json|text\/plain|javascript/;
@@ -142,7 +134,6 @@ export async function visit(
       if (v.responses.length >= limits.responses) return;
       pending.push(readResponse(response, v, limits, behave));
     });
-    v.status = null;
     const response = await page
       .goto(url, { referer: profile.referrer, timeout: limits.navigationMs, waitUntil: 'load' })
       .catch((e: Error) => {

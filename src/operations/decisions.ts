@@ -1,8 +1,9 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import type { LinkDecision } from '../link/decisions.js';
 import { operationIdFor } from '../link/stable-ids.js';
 import type { Database } from '../store/schema.js';
+import { mergeOperations, underLinkLock } from './incremental.js';
 import { refreshSummaries } from './summaries.js';
 
 /** Who decided and why (kept with the decision). */
@@ -22,25 +23,21 @@ export async function decide(
   decision: LinkDecision,
   ctx: DecisionContext,
 ): Promise<{ id: string; appliedNow: boolean; operationId?: string }> {
-  return db
-    .transaction()
-    .execute(async (trx) => {
-      // The same lock as incremental linking: a decision and a linker never interleave.
-      await sql`SELECT pg_advisory_xact_lock(7405002)`.execute(trx);
-      let operationId: string | undefined;
-      if (decision.type === 'merge') operationId = await merge(trx, decision.reportIds, ctx.now);
-      if (decision.type === 'split') operationId = await split(trx, decision.reportIds, ctx.now);
-      const row = await trx
-        .insertInto('linkDecisions')
-        .values({ decision: JSON.stringify(decision), author: ctx.author, reason: ctx.reason })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return { id: row.id, appliedNow: operationId !== undefined, ...(operationId ? { operationId } : {}) };
-    })
-    .then(async (r) => {
-      if (r.appliedNow) await refreshSummaries(db, ctx.now);
-      return r;
-    });
+  // The same lock as incremental linking: a decision and a linker never interleave.
+  return underLinkLock(db, async (trx) => {
+    let operationId: string | undefined;
+    if (decision.type === 'merge') operationId = await merge(trx, decision.reportIds, ctx.now);
+    if (decision.type === 'split') operationId = await split(trx, decision.reportIds, ctx.now);
+    const row = await trx
+      .insertInto('linkDecisions')
+      .values({ decision: JSON.stringify(decision), author: ctx.author, reason: ctx.reason })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { id: row.id, appliedNow: operationId !== undefined, ...(operationId ? { operationId } : {}) };
+  }).then(async (r) => {
+    if (r.appliedNow) await refreshSummaries(db, ctx.now);
+    return r;
+  });
 }
 
 /** Every report of the given operations, to record a merge by its reports (ids change, reports stay). */
@@ -60,7 +57,7 @@ export async function reportsOfOperations(db: Kysely<Database>, operationIds: st
   return rows.map((r) => r.reportId);
 }
 
-async function merge(db: Kysely<Database>, reportIds: string[], now: Date): Promise<string> {
+async function merge(db: Transaction<Database>, reportIds: string[], now: Date): Promise<string> {
   const ops = await db
     .selectFrom('reportOperations')
     .innerJoin('operations', 'operations.id', 'reportOperations.operationId')
@@ -75,12 +72,7 @@ async function merge(db: Kysely<Database>, reportIds: string[], now: Date): Prom
   ops.sort((a, b) => b.reportCount - a.reportCount || (a.id < b.id ? -1 : 1));
   const into = ops[0]!.id;
   const others = ops.slice(1).map((o) => o.id);
-  await db
-    .updateTable('reportOperations')
-    .set({ operationId: into, assignedAt: now })
-    .where('operationId', 'in', others)
-    .execute();
-  await db.deleteFrom('operations').where('id', 'in', others).execute();
+  await mergeOperations(db, others, into, now);
   await db.updateTable('operations').set({ pinned: true, stale: true }).where('id', '=', into).execute();
   return into;
 }

@@ -44,11 +44,21 @@ function linkOne(
   suppress: ReturnType<typeof suppressionFor>,
   cap: number,
 ): Promise<IncrementalOutcome> {
-  // One linker at a time across every worker process: two reports bridging the same operations must
-  // not each create or merge operations from a view the other is changing.
+  return underLinkLock(db, (trx) => linkOneLocked(trx, reportId, now, policy, suppress, cap));
+}
+
+/**
+ * Runs `fn` in a transaction holding the linking lock. One linker at a time across every worker process
+ * (and analysts' decisions wait too): two reports bridging the same operations must not each create or
+ * merge operations from a view the other is changing.
+ */
+export function underLinkLock<T>(
+  db: Kysely<Database>,
+  fn: (trx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
   return db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(7405002)`.execute(trx);
-    return linkOneLocked(trx, reportId, now, policy, suppress, cap);
+    return fn(trx);
   });
 }
 
@@ -130,21 +140,25 @@ async function joinOrMerge(
     (o) => o.id !== target.id && !o.pinned && o.reportCount < policy.splitMinReports,
   );
   const merged = established.length <= 1 && !target.pinned ? mergeable.map((o) => o.id) : [];
-  if (merged.length > 0) {
-    await db
-      .updateTable('reportOperations')
-      .set({ operationId: target.id, assignedAt: now })
-      .where('operationId', 'in', merged)
-      .execute();
-    await db
-      .updateTable('crawlCaptures')
-      .set({ operationId: target.id })
-      .where('operationId', 'in', merged)
-      .execute();
-    await db.deleteFrom('operations').where('id', 'in', merged).execute();
-  }
+  if (merged.length > 0) await mergeOperations(db, merged, target.id, now);
   const mergedReports = ops.filter((o) => merged.includes(o.id)).reduce((n, o) => n + o.reportCount, 0);
   return { target: target.id, merged, mergedReports };
+}
+
+/** Moves the reports and crawled pages of operations `from` into `into`, and deletes `from`. */
+export async function mergeOperations(
+  db: Transaction<Database>,
+  from: string[],
+  into: string,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('reportOperations')
+    .set({ operationId: into, assignedAt: now })
+    .where('operationId', 'in', from)
+    .execute();
+  await db.updateTable('crawlCaptures').set({ operationId: into }).where('operationId', 'in', from).execute();
+  await db.deleteFrom('operations').where('id', 'in', from).execute();
 }
 
 /** Where one crawled page went: the operation it joined, or none when it shares nothing linking. */
@@ -167,8 +181,7 @@ export async function linkCapture(
 ): Promise<CaptureLinkOutcome> {
   const suppress = suppressionFor(await loadDecisions(db));
   const cap = await frequencyCap(db, policy);
-  return db.transaction().execute(async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(7405002)`.execute(trx);
+  return underLinkLock(db, async (trx) => {
     const own = await trx
       .selectFrom('crawlIndicators')
       .select(['kind', 'value'])

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { screenshotSignals } from '../../classify/image-model.js';
 import { MODELS_DIR, saveModels } from '../../classify/models.js';
-import { type ExtraPage, trainModels } from '../../classify/train.js';
+import { type TrainingPage, trainModels } from '../../classify/train.js';
 import { UsageError } from '../../core/errors.js';
 import { BlobStore } from '../../store/blobs.js';
 import { labelledCaptures } from '../../store/crawls.js';
@@ -60,10 +60,10 @@ export function registerTrain(program: Command): void {
 }
 
 /** Analysts' labelled captures as training pages: the page's text, and its screenshot when stored. */
-async function labelledPages(): Promise<ExtraPage[]> {
+async function labelledPages(): Promise<TrainingPage[]> {
   return withStore(async (store, config) => {
     const blobs = new BlobStore(config.dataDir, store.db);
-    const out: ExtraPage[] = [];
+    const out: TrainingPage[] = [];
     for (const l of await labelledCaptures(store.db)) {
       const c = l.capture;
       const sha = c.blobs.screenshotBefore;

@@ -1,14 +1,11 @@
-import { tmpdir } from 'node:os';
 import type { FastifyInstance } from 'fastify';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, freshStore } from '../../../test/helpers/engines.js';
-import { IntakeService } from '../../intake/service.js';
-import { BlobStore } from '../../store/blobs.js';
+import { testApp } from '../../../test/helpers/server.js';
 import type { Store } from '../../store/database.js';
 import { JobQueue } from '../../store/queue.js';
 import { countReports } from '../../store/reports.js';
-import { buildApp, OPENAPI_JSON } from '../app.js';
+import { OPENAPI_JSON } from '../app.js';
 
 const TOKEN = 'test-operator-token';
 
@@ -17,20 +14,12 @@ describe.each(ENGINES)('report intake over HTTP on %s', (engine) => {
   let store: Store;
   let queue: JobQueue;
   let cleanup: () => Promise<void>;
+  let dataDir: string;
 
   beforeAll(async () => {
-    ({ store, cleanup } = await freshStore(engine));
+    ({ store, dataDir, cleanup } = await freshStore(engine));
     queue = await JobQueue.open(store.db);
-    app = await buildApp({
-      store,
-      queue,
-      intake: new IntakeService(store.db, queue),
-      blobs: new BlobStore(tmpdir(), store.db),
-      logger: pino({ level: 'silent' }),
-      roles: ['web'],
-      apiToken: TOKEN,
-      shuttingDown: () => false,
-    });
+    app = await testApp(store, queue, dataDir, TOKEN);
   });
   afterAll(async () => {
     await app.close();
