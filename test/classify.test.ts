@@ -45,6 +45,14 @@ describe('the page classifiers as users run them', () => {
     }
   }, 120_000);
 
+  it('refuses a file that is neither a page nor a screenshot, with exit 2', async () => {
+    const file = path.join(work, 'archive.bin');
+    writeFileSync(file, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x62, 0x69, 0x6e]));
+    const r = await runCli(['classify', file], {});
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('neither an HTML page nor a PNG screenshot');
+  });
+
   it('dragnet eval classify reports each model and the fusion on held-out families', async () => {
     const r = await runCli(['eval', 'classify', '--per-family', '6', '--json'], {});
     expect(r.code).toBe(0);

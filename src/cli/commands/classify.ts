@@ -113,7 +113,10 @@ async function classifyTarget(m: Models, target: string): Promise<Verdict> {
     }
   } else {
     if (bytes.length > 5_000_000) throw new UsageError(`${target} is larger than 5 MB`);
+    // Anything else must be text: a binary file is not a page, and must not get a verdict as one.
     const html = bytes.toString('utf8');
+    if (bytes.includes(0) || !html.includes('<'))
+      throw new UsageError(`${target} is neither an HTML page nor a PNG screenshot`);
     const renderer = new PageRenderer();
     try {
       evidence = { text: textOfHtml(html), screenshot: await renderer.render(html) };
