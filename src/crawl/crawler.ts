@@ -62,7 +62,9 @@ export class Crawler {
       throw e;
     }
     if (raw.hung) await this.browser.kill();
-    const blocked = this.proxy.blocked.slice(blockedBefore);
+    // The proxy also refuses Chromium's own calls home (updates, sign-in); only the page's count.
+    const asked = new Set(raw.requested.map(endpointOf));
+    const blocked = this.proxy.blocked.slice(blockedBefore).filter((b) => asked.has(endpointOf(b.url)));
     return { capture: await this.read(raw, blocked), files: filesOf(raw) };
   }
 
@@ -105,7 +107,17 @@ export class Crawler {
           phoneShown: phones.length > 0,
         }).catch(() => null)
       : null;
-    const { lang, responseTexts, scriptUrls, html, screenshotBefore, screenshotAfter, hung, ...seen } = raw;
+    const {
+      lang,
+      responseTexts,
+      scriptUrls,
+      requested,
+      html,
+      screenshotBefore,
+      screenshotAfter,
+      hung,
+      ...seen
+    } = raw;
     const blobs = { html: null, screenshotBefore: null, screenshotAfter: null };
     return { ...seen, phones, fingerprints, blocked, blobs, phash, ocrText, verdict };
   }
@@ -120,6 +132,18 @@ export class Crawler {
     await this.browser.close();
     await this.proxy.close();
     if (this.ocr) await (await this.ocr.catch(() => undefined))?.close();
+  }
+}
+
+/** `host:port` of a URL or of a proxy tunnel target (`host:port` already), default ports filled in. */
+function endpointOf(target: string): string {
+  if (!/^[a-z]+:\/\//i.test(target)) return target.toLowerCase();
+  try {
+    const u = new URL(target);
+    const port = u.port || (u.protocol === 'https:' || u.protocol === 'wss:' ? '443' : '80');
+    return `${u.hostname}:${port}`.toLowerCase();
+  } catch {
+    return target;
   }
 }
 

@@ -33,6 +33,8 @@ export type RawVisit = Omit<
   /** Bodies of small text responses (XML, JSON, plain text): numbers hide there. */
   responseTexts: string[];
   scriptUrls: string[];
+  /** Every URL the page and its frames and popups asked for (bounded): what the proxy refused of them is the page's doing. */
+  requested: string[];
   html: string | null;
   screenshotBefore: Buffer | null;
   screenshotAfter: Buffer | null;
@@ -72,6 +74,7 @@ export async function visit(
     responses: [],
     responseTexts: [],
     scriptUrls: [],
+    requested: [],
     html: null,
     screenshotBefore: null,
     screenshotAfter: null,
@@ -124,6 +127,9 @@ export async function visit(
       void (d.type() === 'alert' || d.type() === 'beforeunload' ? d.accept() : d.dismiss()).catch(
         () => undefined,
       );
+    });
+    context.on('request', (request) => {
+      if (v.requested.length < 2000) v.requested.push(request.url());
     });
     page.on('request', (request) => {
       if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
