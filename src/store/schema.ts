@@ -159,6 +159,36 @@ export interface CrawlIndicatorsTable {
   source: string;
 }
 
+/** A person who signs in to the workbench. */
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  role: 'admin' | 'analyst' | 'partner';
+  passwordHash: string;
+  createdAt: ColumnType<Date, Date | string | undefined, never>;
+  disabledAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** A signed-in session: the SHA-256 of its cookie token, its CSRF token, and when it ends. */
+export interface SessionsTable {
+  tokenHash: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: ColumnType<Date, Date | string | undefined, never>;
+  expiresAt: ColumnType<Date, Date | string, Date | string>;
+}
+
+/** An analyst's triage review of a report (`confirmed` / `not_scam`); the latest per report counts. */
+export interface ReportReviewsTable {
+  id: Generated<string>;
+  reportId: string;
+  status: 'confirmed' | 'not_scam';
+  author: string | null;
+  note: string | null;
+  createdAt: ColumnType<Date, Date | string | undefined, never>;
+}
+
 /** The database as Kysely sees it. */
 export interface Database {
   reports: ReportsTable;
@@ -173,5 +203,8 @@ export interface Database {
   blobs: BlobsTable;
   crawlCaptures: CrawlCapturesTable;
   crawlIndicators: CrawlIndicatorsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  reportReviews: ReportReviewsTable;
   pageLabels: PageLabelsTable;
 }

@@ -1,0 +1,4 @@
+/** Operations (to be built). */
+export function OperationsPage() {
+  return <h1>Operations</h1>;
+}

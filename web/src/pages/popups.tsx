@@ -1,0 +1,4 @@
+/** Popups (to be built). */
+export function PopupsPage() {
+  return <h1>Popups</h1>;
+}
