@@ -1,4 +1,97 @@
-/** Operations (to be built). */
+import type { FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
+import { query } from '../api';
+import { formatCount } from '../components/format';
+import type { OperationRow } from '../components/operation-summary';
+import { Pager } from '../components/pager';
+import { Empty, LoadedView } from '../components/status';
+import { useApi } from '../use-api';
+import { FILTER_KEYS, OperationFilters } from './operations/filters';
+import { OperationsTable } from './operations/operations-table';
+import { SearchResults } from './operations/search-results';
+
+const LIMIT = 50;
+
+/** Operations ranked by priority, with filters and a search by any indicator value; all state in the URL. */
 export function OperationsPage() {
-  return <h1>Operations</h1>;
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q')?.trim() ?? '';
+  const offset = Math.max(0, Number(params.get('offset')) || 0);
+  const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k)]));
+  const loaded = useApi<{ total: number; rows: OperationRow[] }>(
+    `/api/operations${query({ ...filters, limit: LIMIT, offset })}`,
+  );
+  const search = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const next = new URLSearchParams(params);
+    const value = String(new FormData(e.currentTarget).get('q') ?? '').trim();
+    if (value) next.set('q', value);
+    else next.delete('q');
+    setParams(next);
+  };
+  const setOffset = (o: number) => {
+    const next = new URLSearchParams(params);
+    if (o > 0) next.set('offset', String(o));
+    else next.delete('offset');
+    setParams(next);
+  };
+  return (
+    <>
+      <div className="page-head">
+        <h1>Operations</h1>
+        {loaded.data && <span className="muted">{formatCount(loaded.data.total)} operations</span>}
+      </div>
+      <search>
+        <form key={q} className="search" onSubmit={search}>
+          <label>
+            Search any indicator (phone number, domain, e-mail, wallet, IBAN…)
+            <input
+              name="q"
+              type="search"
+              defaultValue={q}
+              maxLength={2048}
+              placeholder="e.g. (800) 555-0199"
+            />
+          </label>
+          <button type="submit">Search</button>
+          {q && (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                const next = new URLSearchParams(params);
+                next.delete('q');
+                setParams(next);
+              }}
+            >
+              Clear search
+            </button>
+          )}
+        </form>
+      </search>
+      {q && <SearchResults q={q} />}
+      <section aria-labelledby="ranked-title">
+        <h2 id="ranked-title">Ranked by priority</h2>
+        <OperationFilters />
+        <LoadedView state={loaded} what="operations">
+          {(d) =>
+            d.rows.length === 0 ? (
+              <Empty>No operation matches these filters.</Empty>
+            ) : (
+              <>
+                <OperationsTable rows={d.rows} offset={offset} />
+                <Pager
+                  total={d.total}
+                  limit={LIMIT}
+                  offset={offset}
+                  count={d.rows.length}
+                  onOffset={setOffset}
+                />
+              </>
+            )
+          }
+        </LoadedView>
+      </section>
+    </>
+  );
 }
