@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { DragnetError } from '../core/errors.js';
+import { DragnetError, ValidationError } from '../core/errors.js';
 import { commands } from './commands/index.js';
 
 /** Exit codes every command keeps: 0 ok, 1 failure, 2 usage. */
@@ -35,6 +35,8 @@ export async function run(argv: string[]): Promise<number> {
     }
     if (err instanceof DragnetError) {
       process.stderr.write(`dragnet: ${err.message}\n`);
+      if (err instanceof ValidationError)
+        for (const i of err.issues) process.stderr.write(`  ${i.path}: ${i.message}\n`);
       return err.exitCode;
     }
     process.stderr.write(

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { recluster } from '../operations/recluster.js';
-import { demoWorldOptions, simulate } from '../simulate/index.js';
+import { demoWorldOptions, simulate, type WorldOptions } from '../simulate/index.js';
 import type { JobQueue } from '../store/queue.js';
 import { countReports, storeReports } from '../store/reports.js';
 import type { Database } from '../store/schema.js';
@@ -14,12 +14,16 @@ export interface DemoSeed {
 
 /**
  * Seeds an empty database with the demo world (a few thousand simulated reports over the year up to
- * `now`), reads them by machine and clusters them, so a newcomer meets a living system. Does nothing
+ * `now`; tests pass a smaller world), reads them by machine and clusters them, so a newcomer meets a living system. Does nothing
  * when reports are already stored.
  */
-export async function seedDemo(db: Kysely<Database>, queue: JobQueue, now: Date): Promise<DemoSeed | null> {
+export async function seedDemo(
+  db: Kysely<Database>,
+  queue: JobQueue,
+  now: Date,
+  options: WorldOptions = demoWorldOptions(),
+): Promise<DemoSeed | null> {
   if ((await countReports(db)) > 0) return null;
-  const options = demoWorldOptions();
   const start = new Date(now.getTime() - options.days * 86_400_000).toISOString().slice(0, 10);
   const sim = simulate({ ...options, start });
   let batch = [];

@@ -1,12 +1,15 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { installAuth } from './auth.js';
 import type { ServerContext } from './context.js';
 import { installErrorHandler } from './errors.js';
 import { crawlRoutes } from './routes/crawls.js';
 import { healthRoutes } from './routes/health.js';
 import { operationRoutes } from './routes/operations.js';
 import { reportRoutes } from './routes/reports.js';
+import { sessionRoutes } from './routes/session.js';
+import { webRoutes } from './web.js';
 
 /** Where the OpenAPI document and its browsable UI are served. */
 export const OPENAPI_JSON = '/api/openapi.json';
@@ -33,14 +36,22 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
         version: '0.1.0',
         description: 'Intake and investigation of tech support scams.',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'dragnet_session' },
+        },
+      },
     },
   });
   await app.register(swaggerUi, { routePrefix: OPENAPI_UI });
   app.get(OPENAPI_JSON, { schema: { hide: true } }, async () => app.swagger());
+  await installAuth(app, ctx);
   await healthRoutes(app, ctx);
+  await sessionRoutes(app, ctx);
   await reportRoutes(app, ctx);
   await operationRoutes(app, ctx);
   await crawlRoutes(app, ctx);
+  await webRoutes(app);
   return app;
 }

@@ -11,6 +11,7 @@ import { registerReprocess } from './reprocess.js';
 import { registerServe } from './serve.js';
 import { registerSimulate } from './simulate.js';
 import { registerTrain } from './train.js';
+import { registerUser } from './user.js';
 
 /** Every CLI command, one registration function per file. */
 export const commands: Array<(program: Command) => void> = [
@@ -26,4 +27,5 @@ export const commands: Array<(program: Command) => void> = [
   registerEval,
   registerSimulate,
   registerTrain,
+  registerUser,
 ];

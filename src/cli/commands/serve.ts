@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { ensureDemoAnalyst } from '../../auth/demo.js';
 import { loadConfig } from '../../core/config.js';
 import { UsageError } from '../../core/errors.js';
 import { seedDemo } from '../../jobs/seed-demo.js';
@@ -42,6 +43,12 @@ export function registerServe(program: Command): void {
               ctx.logger.info('demo: seeding a simulated year of reports (first start only)');
               const seeded = await seedDemo(ctx.store.db, ctx.queue, new Date());
               if (seeded) ctx.logger.info(seeded, 'demo: seeded');
+              const analyst = await ensureDemoAnalyst(ctx.store.db);
+              if (analyst)
+                process.stderr.write(
+                  `\nDemo analyst (shown once): ${analyst.email}  password: ${analyst.password}\n` +
+                    'Add people with: npx dragnet user add EMAIL --name NAME --role analyst\n\n',
+                );
             }
           : undefined,
       });

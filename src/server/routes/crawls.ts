@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { NotFoundError } from '../../core/errors.js';
 import { PROFILE_NAMES } from '../../crawl/profiles.js';
 import { getCapture, labelCapture, listCaptures } from '../../store/crawls.js';
-import { requireOperator } from '../auth.js';
+import { actorOf, requireRole, SECURED } from '../auth.js';
 import type { ServerContext } from '../context.js';
 import { parseWith } from '../validate.js';
 
@@ -37,17 +37,17 @@ const blobParams = z.strictObject({
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 (64 hex digits)'),
 });
 
-const tag = { tags: ['crawls'], security: [{ bearer: [] }] };
+const tag = { tags: ['crawls'], security: SECURED };
 
 /** Crawls: queue URLs, list and read captures, and serve their evidence files (screenshots, HTML). */
 export async function crawlRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   const db = ctx.store.db;
-  const operatorOnly = requireOperator(ctx.apiToken);
+  const analyst = requireRole('analyst');
 
   app.post(
     '/api/crawls',
     {
-      preHandler: operatorOnly,
+      preHandler: analyst,
       bodyLimit: 512 * 1024,
       schema: { ...tag, summary: 'Queue URLs to crawl (once per URL and profile per freshness window).' },
     },
@@ -64,7 +64,7 @@ export async function crawlRoutes(app: FastifyInstance, ctx: ServerContext): Pro
 
   app.get(
     '/api/crawls',
-    { preHandler: operatorOnly, schema: { ...tag, summary: 'Captures, newest first; by operation or URL.' } },
+    { preHandler: analyst, schema: { ...tag, summary: 'Captures, newest first; by operation or URL.' } },
     async (req) => {
       const q = parseWith(listQuery, req.query, 'the query');
       return { captures: await listCaptures(db, q) };
@@ -73,7 +73,7 @@ export async function crawlRoutes(app: FastifyInstance, ctx: ServerContext): Pro
 
   app.get(
     '/api/crawls/:id',
-    { preHandler: operatorOnly, schema: { ...tag, summary: 'One capture: everything the visit recorded.' } },
+    { preHandler: analyst, schema: { ...tag, summary: 'One capture: everything the visit recorded.' } },
     async (req) => {
       const { id } = parseWith(idParams, req.params, 'the path');
       const found = await getCapture(db, id);
@@ -85,7 +85,7 @@ export async function crawlRoutes(app: FastifyInstance, ctx: ServerContext): Pro
   app.post(
     '/api/crawls/:id/label',
     {
-      preHandler: operatorOnly,
+      preHandler: analyst,
       bodyLimit: 16 * 1024,
       schema: {
         ...tag,
@@ -96,7 +96,7 @@ export async function crawlRoutes(app: FastifyInstance, ctx: ServerContext): Pro
       const { id } = parseWith(idParams, req.params, 'the path');
       const body = parseWith(labelBody, req.body);
       if (!(await getCapture(db, id))) throw new NotFoundError(`no capture ${id}`);
-      const author = typeof req.headers['x-dragnet-user'] === 'string' ? req.headers['x-dragnet-user'] : null;
+      const author = actorOf(req);
       await labelCapture(db, id, body.label, author, body.note ?? null);
       reply.code(201);
       return { captureId: id, label: body.label };
@@ -106,7 +106,7 @@ export async function crawlRoutes(app: FastifyInstance, ctx: ServerContext): Pro
   app.get(
     '/api/evidence/:sha256',
     {
-      preHandler: operatorOnly,
+      preHandler: analyst,
       schema: {
         ...tag,
         summary: 'An evidence file by SHA-256: screenshots as PNG, anything else as a download.',

@@ -11,7 +11,7 @@ import {
   operationReports,
   reportsWithValue,
 } from '../../operations/queries.js';
-import { requireOperator } from '../auth.js';
+import { actorOf, requireRole, SECURED } from '../auth.js';
 import type { ServerContext } from '../context.js';
 import { parseWith } from '../validate.js';
 
@@ -46,19 +46,18 @@ const graphQuery = z.strictObject({
   ...page,
 });
 
-const tag = { tags: ['operations'], security: [{ bearer: [] }] };
+const tag = { tags: ['operations'], security: SECURED };
 
 /** Operations: ranked list, detail, reports, indicators, graph, explanations and analysts' decisions. */
 export async function operationRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   const db = ctx.store.db;
-  const operatorOnly = requireOperator(ctx.apiToken);
-  const author = (headers: Record<string, unknown>) =>
-    typeof headers['x-dragnet-user'] === 'string' ? headers['x-dragnet-user'] : null;
+  const analyst = requireRole('analyst');
+  const partner = requireRole('partner');
 
   app.get(
     '/api/operations',
     {
-      preHandler: operatorOnly,
+      preHandler: partner,
       schema: { ...tag, summary: 'Operations ranked by priority (fast movers first), filtered.' },
     },
     async (req) => {
@@ -70,7 +69,7 @@ export async function operationRoutes(app: FastifyInstance, ctx: ServerContext):
   app.get(
     '/api/operations/:id',
     {
-      preHandler: operatorOnly,
+      preHandler: partner,
       schema: { ...tag, summary: 'One operation: priority components and profile.' },
     },
     async (req) => {
@@ -81,7 +80,7 @@ export async function operationRoutes(app: FastifyInstance, ctx: ServerContext):
 
   app.get(
     '/api/operations/:id/reports',
-    { preHandler: operatorOnly, schema: { ...tag, summary: "A page of an operation's reports." } },
+    { preHandler: analyst, schema: { ...tag, summary: "A page of an operation's reports." } },
     async (req) => {
       const { id } = parseWith(idParams, req.params, 'the path');
       const q = parseWith(z.strictObject(page), req.query, 'the query');
@@ -92,7 +91,7 @@ export async function operationRoutes(app: FastifyInstance, ctx: ServerContext):
   app.get(
     '/api/operations/:id/indicators',
     {
-      preHandler: operatorOnly,
+      preHandler: partner,
       schema: { ...tag, summary: "A page of an operation's indicators with first/last seen." },
     },
     async (req) => {
@@ -105,7 +104,7 @@ export async function operationRoutes(app: FastifyInstance, ctx: ServerContext):
   app.get(
     '/api/operations/:id/graph',
     {
-      preHandler: operatorOnly,
+      preHandler: partner,
       schema: {
         ...tag,
         summary: 'The graph summarised on the server; expand=kind:value pages the reports of one node.',
@@ -135,7 +134,7 @@ export async function operationRoutes(app: FastifyInstance, ctx: ServerContext):
   app.get(
     '/api/explain',
     {
-      preHandler: operatorOnly,
+      preHandler: analyst,
       schema: { ...tag, summary: 'Why two reports are (or are not) in one operation.' },
     },
     async (req) => {
@@ -146,7 +145,7 @@ export async function operationRoutes(app: FastifyInstance, ctx: ServerContext):
 
   app.post(
     '/api/operations/merge',
-    { preHandler: operatorOnly, schema: { ...tag, summary: 'Merge operations (kept through reclusters).' } },
+    { preHandler: analyst, schema: { ...tag, summary: 'Merge operations (kept through reclusters).' } },
     async (req, reply) => {
       const body = parseWith(
         z.strictObject({ operationIds: z.array(idParams.shape.id).min(2).max(50), reason }),
@@ -156,7 +155,7 @@ export async function operationRoutes(app: FastifyInstance, ctx: ServerContext):
       const r = await decide(
         db,
         { type: 'merge', reportIds },
-        { author: author(req.headers), reason: body.reason ?? null, now: new Date() },
+        { author: actorOf(req), reason: body.reason ?? null, now: new Date() },
       );
       return reply.status(201).send(r);
     },
@@ -165,7 +164,7 @@ export async function operationRoutes(app: FastifyInstance, ctx: ServerContext):
   app.post(
     '/api/operations/:id/split',
     {
-      preHandler: operatorOnly,
+      preHandler: analyst,
       schema: { ...tag, summary: 'Move reports into an operation of their own (kept through reclusters).' },
     },
     async (req, reply) => {
@@ -177,7 +176,7 @@ export async function operationRoutes(app: FastifyInstance, ctx: ServerContext):
       const r = await decide(
         db,
         { type: 'split', reportIds: body.reportIds },
-        { author: author(req.headers), reason: body.reason ?? null, now: new Date() },
+        { author: actorOf(req), reason: body.reason ?? null, now: new Date() },
       );
       return reply.status(201).send(r);
     },
@@ -186,7 +185,7 @@ export async function operationRoutes(app: FastifyInstance, ctx: ServerContext):
   app.post(
     '/api/link-decisions/not-linked',
     {
-      preHandler: operatorOnly,
+      preHandler: analyst,
       schema: { ...tag, summary: 'Two reports are not linked (applies at the next recluster).' },
     },
     async (req, reply) => {
@@ -194,7 +193,7 @@ export async function operationRoutes(app: FastifyInstance, ctx: ServerContext):
       const r = await decide(
         db,
         { type: 'not_linked', a: body.a, b: body.b },
-        { author: author(req.headers), reason: body.reason ?? null, now: new Date() },
+        { author: actorOf(req), reason: body.reason ?? null, now: new Date() },
       );
       return reply.status(201).send(r);
     },
@@ -203,7 +202,7 @@ export async function operationRoutes(app: FastifyInstance, ctx: ServerContext):
   app.post(
     '/api/exclusions',
     {
-      preHandler: operatorOnly,
+      preHandler: analyst,
       schema: { ...tag, summary: 'Exclude a value from linking (applies at the next recluster).' },
     },
     async (req, reply) => {
@@ -214,7 +213,7 @@ export async function operationRoutes(app: FastifyInstance, ctx: ServerContext):
       const r = await decide(
         db,
         { type: 'exclude', kind: body.kind, value: body.value },
-        { author: author(req.headers), reason: body.reason ?? null, now: new Date() },
+        { author: actorOf(req), reason: body.reason ?? null, now: new Date() },
       );
       return reply.status(201).send(r);
     },
@@ -223,7 +222,7 @@ export async function operationRoutes(app: FastifyInstance, ctx: ServerContext):
   app.delete(
     '/api/link-decisions/:id',
     {
-      preHandler: operatorOnly,
+      preHandler: analyst,
       schema: { ...tag, summary: 'Revoke a decision (the next recluster no longer honours it).' },
     },
     async (req, reply) => {

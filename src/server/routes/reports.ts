@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ConflictError } from '../../core/errors.js';
 import { reportInputSchema } from '../../core/report-input.js';
 import { addReportVersion, annotateReport, getReport, type StoreOutcome } from '../../store/reports.js';
-import { requireOperator } from '../auth.js';
+import { requireRole, SECURED } from '../auth.js';
 import type { ServerContext } from '../context.js';
 import { parseWith } from '../validate.js';
 
@@ -120,16 +120,16 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServerContext): Pr
     },
   );
 
-  const operatorOnly = requireOperator(ctx.apiToken);
+  const analyst = requireRole('analyst');
   app.get(
     '/api/reports/:id',
     {
-      preHandler: operatorOnly,
+      preHandler: analyst,
       schema: {
-        summary: 'Read a stored report, its annotations and versions (operator token).',
+        summary: 'Read a stored report, its annotations and versions (analysts).',
         tags: ['reports'],
         params: idParams,
-        security: [{ bearer: [] }],
+        security: SECURED,
       },
     },
     async (request) => getReport(ctx.store.db, (request.params as { id: string }).id),
@@ -138,13 +138,13 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServerContext): Pr
   app.post(
     '/api/reports/:id/annotations',
     {
-      preHandler: operatorOnly,
+      preHandler: analyst,
       bodyLimit: SINGLE_BODY_LIMIT,
       schema: {
         summary: 'Add a note or correction; the report is never changed.',
         tags: ['reports'],
         params: idParams,
-        security: [{ bearer: [] }],
+        security: SECURED,
       },
     },
     async (request, reply) => {
@@ -157,14 +157,14 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServerContext): Pr
   app.post(
     '/api/reports/:id/versions',
     {
-      preHandler: operatorOnly,
+      preHandler: analyst,
       bodyLimit: SINGLE_BODY_LIMIT,
       schema: {
         summary: 'Store a corrected version beside the original.',
         tags: ['reports'],
         params: idParams,
         body: reportJsonSchema,
-        security: [{ bearer: [] }],
+        security: SECURED,
       },
     },
     async (request, reply) => {

@@ -1,0 +1,12 @@
+/** What a person may do: admins everything, analysts investigate, partners read shared intelligence. */
+export const USER_ROLES = ['admin', 'analyst', 'partner'] as const;
+
+/** A workbench role. */
+export type UserRole = (typeof USER_ROLES)[number];
+
+const RANK: Record<UserRole, number> = { partner: 1, analyst: 2, admin: 3 };
+
+/** Whether `role` includes everything `needed` may do. */
+export function roleAllows(role: UserRole, needed: UserRole): boolean {
+  return RANK[role] >= RANK[needed];
+}
