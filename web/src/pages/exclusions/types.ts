@@ -1,0 +1,32 @@
+// The shapes of GET /api/exclusions and POST /api/exclusions/preview.
+
+/** A value on the block / inform lists, and where the listing comes from. */
+export interface RegistryEntry {
+  kind: string;
+  value: string;
+  mode: 'block' | 'inform';
+  source: string;
+}
+
+/** An analyst's exclusion decision (revocable). */
+export interface ExclusionDecision {
+  id: string;
+  kind: string;
+  value: string;
+  reason: string | null;
+  author: string | null;
+  createdAt: string;
+}
+
+/** GET /api/exclusions. */
+export interface ExclusionsAnswer {
+  registry: RegistryEntry[];
+  decisions: ExclusionDecision[];
+}
+
+/** What excluding a value would change: the reports holding it, and how each operation would split. */
+export interface ExclusionPreview {
+  reports: number;
+  operations: Array<{ id: string; reportCount: number; holding: number; after: number[] }>;
+  truncated?: boolean;
+}
