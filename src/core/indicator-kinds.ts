@@ -361,6 +361,24 @@ function loadCommonValues(
 
 const COMMON = loadCommonValues(commonValuesData as Record<string, unknown>);
 
+/** One entry of the shipped common-values list, normalised: what it covers and how (for the workbench). */
+export interface CommonListEntry extends CommonValue {
+  kind: IndicatorKind;
+  value: string;
+  /** 'suffix': the value and every host under it. */
+  match: 'exact' | 'suffix';
+}
+
+/** The shipped common-values list, entry by entry, in the registry's kind order. */
+export function commonValueEntries(): CommonListEntry[] {
+  const out: CommonListEntry[] = [];
+  for (const [kind, lists] of COMMON) {
+    for (const [value, v] of lists.exact) out.push({ kind, value, match: 'exact', ...v });
+    for (const [value, v] of lists.suffix) out.push({ kind, value, match: 'suffix', ...v });
+  }
+  return out;
+}
+
 /**
  * Whether a value is too common to link on (brand apexes, real brand support numbers, remote-tool vendor
  * sites…): 'block' never links, 'inform' shows without linking; null for an ordinary value.

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { NotFoundError } from '../core/errors.js';
+import { freshness } from '../score/decay.js';
 import type { Database } from '../store/schema.js';
 
 /** Filters of the operation list. */
@@ -163,8 +164,17 @@ export async function operationReports(db: Kysely<Database>, id: string, limit: 
   return rows.rows;
 }
 
-/** A page of an operation's indicators, most reported first, with first and last seen. */
-export async function operationIndicators(db: Kysely<Database>, id: string, limit: number, offset: number) {
+/**
+ * A page of an operation's indicators, most reported first, with first and last seen, and how fresh each
+ * still is at `now` (decay 0..1 and when it expires: phone numbers churn in days, wallets last a year).
+ */
+export async function operationIndicators(
+  db: Kysely<Database>,
+  id: string,
+  limit: number,
+  offset: number,
+  now: Date = new Date(),
+) {
   await operationDetail(db, id);
   const rows = await sql<{
     kind: string;
@@ -179,7 +189,11 @@ export async function operationIndicators(db: Kysely<Database>, id: string, limi
     WHERE ro.operation_id = ${id}
     GROUP BY 1, 2 ORDER BY 3 DESC, 5 DESC, 1, 2
     LIMIT ${limit} OFFSET ${offset}`.execute(db);
-  return rows.rows.map((r) => ({ ...r, reportCount: Number(r.reportCount) }));
+  return rows.rows.map((r) => ({
+    ...r,
+    reportCount: Number(r.reportCount),
+    ...freshness(r.kind, r.lastSeen.getTime(), now.getTime()),
+  }));
 }
 
 /**

@@ -48,3 +48,11 @@ export function expiresAt(kind: string, lastSeen: number, threshold = 30, base =
   const t = lifetimeDays * (1 - threshold / base) ** decaySpeed;
   return lastSeen + t * DAY;
 }
+
+/** A value's current weight (0..1) and when it expires, for the workbench's indicator table. */
+export function freshness(kind: string, lastSeen: number, now: number): { decay: number; expiresAt: Date } {
+  return {
+    decay: Math.round(decayedScore(kind, lastSeen, now, 1) * 1000) / 1000,
+    expiresAt: new Date(expiresAt(kind, lastSeen)),
+  };
+}

@@ -1,6 +1,6 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { parse as parseDomain } from 'tldts';
 import type { OperationFacts } from './facts.js';
+import { ibanCountry, phoneCountry } from './geography.js';
 
 /** A value and how many reports or indicators show it, most frequent first. */
 export interface Tally {
@@ -51,8 +51,8 @@ export function profile(facts: OperationFacts): Profile {
       languages: tally(reports.map((r) => r.language)),
     },
     origin: {
-      phoneCountries: tally(ofKind('phone').map((i) => parsePhoneNumberFromString(i.value)?.country)),
-      bankCountries: tally(ofKind('iban').map((i) => i.value.slice(0, 2).toUpperCase())),
+      phoneCountries: tally(ofKind('phone').map((i) => phoneCountry(i.value))),
+      bankCountries: tally(ofKind('iban').map((i) => ibanCountry(i.value))),
       hosting: tally(ofKind('domain').map((i) => hostingOf(i.value))),
     },
     targets: { victimCountries: tally(reports.map((r) => r.victimCountry)) },

@@ -5,10 +5,14 @@ import { installAuth } from './auth.js';
 import type { ServerContext } from './context.js';
 import { installErrorHandler } from './errors.js';
 import { crawlRoutes } from './routes/crawls.js';
+import { exclusionRoutes } from './routes/exclusions.js';
 import { healthRoutes } from './routes/health.js';
+import { operationViewRoutes } from './routes/operation-views.js';
 import { operationRoutes } from './routes/operations.js';
 import { reportRoutes } from './routes/reports.js';
+import { searchRoutes } from './routes/search.js';
 import { sessionRoutes } from './routes/session.js';
+import { triageRoutes } from './routes/triage.js';
 import { webRoutes } from './web.js';
 
 /** Where the OpenAPI document and its browsable UI are served. */
@@ -52,6 +56,10 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
   await reportRoutes(app, ctx);
   await operationRoutes(app, ctx);
   await crawlRoutes(app, ctx);
+  await triageRoutes(app, ctx);
+  await searchRoutes(app, ctx);
+  await operationViewRoutes(app, ctx);
+  await exclusionRoutes(app, ctx);
   await webRoutes(app);
   return app;
 }

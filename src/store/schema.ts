@@ -55,6 +55,8 @@ export interface ReportExtractionsTable {
   remoteTools: string[];
   losses: JSONColumnType<Array<{ currency: string; value: number }>>;
   result: JSONColumnType<Record<string, unknown>>;
+  /** The report's own time (submitted, else received), set by a trigger: the triage queue's order. */
+  reportedAt: ColumnType<Date | null, never, never>;
 }
 
 /** Every indicator occurrence in a report, with its offsets (derived). */
