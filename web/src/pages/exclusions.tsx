@@ -1,3 +1,4 @@
+import './pages.css';
 import { useState } from 'react';
 import { Empty, LoadedView } from '../components/status';
 import { useApi } from '../use-api';

@@ -1,3 +1,4 @@
+import './pages.css';
 import type { FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { query } from '../api';
@@ -16,6 +17,7 @@ const LIMIT = 50;
 export function OperationsPage() {
   const [params, setParams] = useSearchParams();
   const q = params.get('q')?.trim() ?? '';
+  const region = params.get('region') ?? '';
   const offset = Math.max(0, Number(params.get('offset')) || 0);
   const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k)]));
   const loaded = useApi<{ total: number; rows: OperationRow[] }>(
@@ -24,9 +26,12 @@ export function OperationsPage() {
   const search = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const next = new URLSearchParams(params);
-    const value = String(new FormData(e.currentTarget).get('q') ?? '').trim();
-    if (value) next.set('q', value);
-    else next.delete('q');
+    const form = new FormData(e.currentTarget);
+    for (const key of ['q', 'region']) {
+      const value = String(form.get(key) ?? '').trim();
+      if (value) next.set(key, key === 'region' ? value.toUpperCase() : value);
+      else next.delete(key);
+    }
     setParams(next);
   };
   const setOffset = (o: number) => {
@@ -42,7 +47,7 @@ export function OperationsPage() {
         {loaded.data && <span className="muted">{formatCount(loaded.data.total)} operations</span>}
       </div>
       <search>
-        <form key={q} className="search" onSubmit={search}>
+        <form key={`${q}|${region}`} className="search" onSubmit={search}>
           <label>
             Search any indicator (phone number, domain, e-mail, wallet, IBAN…)
             <input
@@ -53,6 +58,18 @@ export function OperationsPage() {
               placeholder="e.g. (800) 555-0199"
             />
           </label>
+          <label className="narrow">
+            Phone region
+            <input
+              name="region"
+              defaultValue={region}
+              maxLength={2}
+              size={4}
+              pattern="[A-Za-z]{2}"
+              title="The victim's country (two letters, e.g. GB), to read a national phone number"
+              autoComplete="off"
+            />
+          </label>
           <button type="submit">Search</button>
           {q && (
             <button
@@ -61,6 +78,7 @@ export function OperationsPage() {
               onClick={() => {
                 const next = new URLSearchParams(params);
                 next.delete('q');
+                next.delete('region');
                 setParams(next);
               }}
             >
@@ -69,7 +87,7 @@ export function OperationsPage() {
           )}
         </form>
       </search>
-      {q && <SearchResults q={q} />}
+      {q && <SearchResults q={q} country={region || undefined} />}
       <section aria-labelledby="ranked-title">
         <h2 id="ranked-title">Ranked by priority</h2>
         <OperationFilters />

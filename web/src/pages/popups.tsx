@@ -1,3 +1,4 @@
+import './pages.css';
 import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { query } from '../api';

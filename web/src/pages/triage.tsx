@@ -1,3 +1,4 @@
+import './pages.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, query } from '../api';
@@ -66,7 +67,7 @@ export function TriagePage() {
         setReports((rs) =>
           rs.map((r) =>
             r.id === report.id
-              ? { ...r, review: { status: verdict, reviewedAt: new Date().toISOString() } }
+              ? { ...r, review: { status: verdict, createdAt: new Date().toISOString() } }
               : r,
           ),
         );

@@ -11,7 +11,9 @@ export function RegistryTable({ registry }: { registry: readonly RegistryEntry[]
   const [filter, setFilter] = useState('');
   const needle = filter.trim().toLowerCase();
   const matching = needle
-    ? registry.filter((r) => `${r.kind} ${r.value} ${r.mode} ${r.source}`.toLowerCase().includes(needle))
+    ? registry.filter((r) =>
+        `${r.kind} ${r.value} ${r.mode} ${r.source} ${r.reason ?? ''}`.toLowerCase().includes(needle),
+      )
     : registry;
   return (
     <>
@@ -29,6 +31,7 @@ export function RegistryTable({ registry }: { registry: readonly RegistryEntry[]
           <tr>
             <th scope="col">Value</th>
             <th scope="col">Mode</th>
+            <th scope="col">Why</th>
             <th scope="col">Source</th>
           </tr>
         </thead>
@@ -43,7 +46,11 @@ export function RegistryTable({ registry }: { registry: readonly RegistryEntry[]
                   {r.mode === 'block' ? 'block (never linked)' : 'inform (shown, not linked)'}
                 </span>
               </td>
-              <td>{r.source}</td>
+              <td>{r.reason || <span className="muted">—</span>}</td>
+              <td>
+                {r.source}
+                {r.match && r.match !== 'exact' && <span className="muted"> ({r.match})</span>}
+              </td>
             </tr>
           ))}
         </tbody>

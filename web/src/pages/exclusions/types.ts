@@ -5,6 +5,10 @@ export interface RegistryEntry {
   kind: string;
   value: string;
   mode: 'block' | 'inform';
+  /** How the value matches (exact, suffix …), for the built-in list. */
+  match?: string;
+  /** Why it is listed. */
+  reason?: string | null;
   source: string;
 }
 
@@ -27,6 +31,10 @@ export interface ExclusionsAnswer {
 /** What excluding a value would change: the reports holding it, and how each operation would split. */
 export interface ExclusionPreview {
   reports: number;
-  operations: Array<{ id: string; reportCount: number; holding: number; after: number[] }>;
+  /** The value as stored (normalised), when the server says. */
+  value?: string;
+  operations: Array<{ id: string; reportCount: number; holding: number; before?: number[]; after: number[] }>;
   truncated?: boolean;
+  /** Operations left out of the preview to bound the work. */
+  notPreviewed?: Array<{ id: string; reportCount: number; holding: number }>;
 }

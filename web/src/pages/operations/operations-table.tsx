@@ -33,7 +33,7 @@ export function OperationsTable({ rows, offset }: { rows: readonly OperationRow[
           return (
             <tr key={o.id}>
               <td className="num">{formatCount(offset + i + 1)}</td>
-              <td>
+              <td className="nowrap">
                 <Link to={`/operations/${o.id}`} className="mono">
                   {o.id}
                 </Link>

@@ -16,13 +16,15 @@ export interface SearchAnswer {
     reportCount: number;
     firstSeen: string | null;
     lastSeen: string | null;
+    /** Crawled pages that showed the value. */
+    pages?: number;
     operations: Array<{ id: string; reportCount: number; priority: number; reports: number }>;
   }>;
 }
 
 /** Which operations hold the value searched for (a phone typed as a victim would is read as E.164). */
-export function SearchResults({ q }: { q: string }) {
-  const loaded = useApi<SearchAnswer>(`/api/search${query({ q })}`);
+export function SearchResults({ q, country }: { q: string; country?: string | undefined }) {
+  const loaded = useApi<SearchAnswer>(`/api/search${query({ q, country })}`);
   return (
     <section aria-labelledby="search-title" className="search-results">
       <h2 id="search-title">Search: “{q}”</h2>
@@ -53,6 +55,9 @@ export function SearchResults({ q }: { q: string }) {
                     <th scope="col" className="num">
                       Reports
                     </th>
+                    <th scope="col" className="num">
+                      Pages
+                    </th>
                     <th scope="col">Seen</th>
                     <th scope="col">Operations holding it</th>
                   </tr>
@@ -64,6 +69,7 @@ export function SearchResults({ q }: { q: string }) {
                         <IndicatorChip kind={m.kind} value={m.value} />
                       </td>
                       <td className="num">{formatCount(m.reportCount)}</td>
+                      <td className="num">{formatCount(m.pages ?? 0)}</td>
                       <td className="nowrap">{formatPeriod(m.firstSeen, m.lastSeen)}</td>
                       <td>
                         {m.operations.length === 0 ? (

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { formatLosses, humanise } from '../../components/format';
+import { formatLosses, formatPercent, humanise } from '../../components/format';
 import type { Highlight } from '../../components/highlight';
 import { HighlightedText } from '../../components/highlighted-text';
 import { IndicatorChip, searchHref } from '../../components/indicator-chip';
@@ -47,11 +47,13 @@ export function ReportCard({ report: r, busy, error, onReview, onExcluded, headi
         <h2 id={headingId} ref={headingRef} tabIndex={-1}>
           Report {r.externalId ?? r.id.slice(0, 8)}
         </h2>
-        <span className={`score ${r.isTss ? 'score-tss' : 'score-other'}`} title="Triage score (0–100)">
+        <span className={`score ${r.isTss ? 'score-tss' : 'score-other'}`} title="Triage score">
           <span className="visually-hidden">Triage score </span>
-          {Math.round(r.triageScore)}
+          {formatPercent(r.triageScore)}
         </span>
-        {r.severity && <span className={`badge severity-${r.severity}`}>{humanise(r.severity)}</span>}
+        {r.severity && (
+          <span className={`badge severity-${r.severity}`}>{humanise(r.severity)} severity</span>
+        )}
         <span className="badge">{r.isTss ? 'tech support scam' : 'maybe not TSS'}</span>
         {r.review && (
           <span className="badge reviewed">{REVIEW_LABEL[r.review.status] ?? r.review.status}</span>
@@ -115,15 +117,29 @@ export function ReportCard({ report: r, busy, error, onReview, onExcluded, headi
       ) : (
         <p className="muted">No narrative.</p>
       )}
-      {r.reasons.length > 0 && (
-        <>
-          <h3 className="small-heading">Why this score</h3>
-          <ul className="reasons">
-            {r.reasons.map((reason) => (
-              <li key={reason}>{reason}</li>
-            ))}
-          </ul>
-        </>
+      {r.reasons.length + (r.severityReasons?.length ?? 0) > 0 && (
+        <div className="why">
+          {r.reasons.length > 0 && (
+            <div>
+              <h3 className="small-heading">Why this score</h3>
+              <ul className="reasons">
+                {r.reasons.map((reason) => (
+                  <li key={reason}>{reason}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {r.severityReasons && r.severityReasons.length > 0 && (
+            <div>
+              <h3 className="small-heading">Why this severity</h3>
+              <ul className="reasons">
+                {r.severityReasons.map((reason) => (
+                  <li key={reason}>{reason}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </div>
       )}
       {uniqueIndicators.length > 0 && (
         <>

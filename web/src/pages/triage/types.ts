@@ -18,7 +18,7 @@ export type ReviewStatus = 'confirmed' | 'not_scam';
 export interface Review {
   status: ReviewStatus | string;
   author?: string | null;
-  reviewedAt?: string | null;
+  note?: string | null;
   createdAt?: string | null;
 }
 
@@ -31,11 +31,15 @@ export interface TriageReport {
   channel: string | null;
   victimCountry: string | null;
   language: string | null;
-  narrative: string;
+  narrative: string | null;
+  /** In [0, 1]. */
   triageScore: number;
   severity: string | null;
   isTss: boolean;
+  /** Why the report reads as a tech support scam. */
   reasons: string[];
+  /** Why it is as severe as it is (loss, a vulnerable victim …). */
+  severityReasons?: string[];
   brands: string[];
   paymentMethods: string[];
   remoteTools: string[];
