@@ -76,12 +76,12 @@ async function linkOneLocked(
     .distinct()
     .where('reportId', '=', reportId)
     .execute();
-  const byOperation = await operationsSharing(db, own, { reportId }, policy, suppress, cap);
   const current = await db
     .selectFrom('reportOperations')
     .select('operationId')
     .where('reportId', '=', reportId)
     .executeTakeFirst();
+  const byOperation = await operationsSharing(db, own, current?.operationId ?? null, policy, suppress, cap);
   const candidates = [...byOperation.keys()].filter((op) => op !== current?.operationId);
   if (candidates.length === 0 && current)
     return { reportId, operationId: current.operationId, action: 'joined' as const, merged: [] };
@@ -187,7 +187,12 @@ export async function linkCapture(
       .select(['kind', 'value'])
       .where('captureId', '=', captureId)
       .execute();
-    const byOperation = await operationsSharing(trx, own, { captureId }, policy, suppress, cap);
+    const self = await trx
+      .selectFrom('crawlCaptures')
+      .select('operationId')
+      .where('id', '=', captureId)
+      .executeTakeFirst();
+    const byOperation = await operationsSharing(trx, own, self?.operationId ?? null, policy, suppress, cap);
     const candidates = [...byOperation.keys()];
     if (candidates.length === 0) return { captureId, operationId: null, merged: [] };
     const { target, merged, mergedReports } = await joinOrMerge(trx, byOperation, candidates, now, policy);
@@ -198,14 +203,15 @@ export async function linkCapture(
 }
 
 /**
- * The operations that share linking values with a report or a crawled page, and which values: through
- * other reports and through crawled pages already in an operation. Values above the frequency cap, below
- * the threshold or suppressed by analysts link nothing.
+ * The operations that share linking values with a report or a crawled page, and which values, read from
+ * the value → operations summary (one row per operation holding a value, however many reports hold it).
+ * The caller itself is a holder when it already belongs to `selfOperation`, and is not counted. Values
+ * above the frequency cap, below the threshold or suppressed by analysts link nothing.
  */
 async function operationsSharing(
   db: Transaction<Database>,
   own: Array<{ kind: string; value: string }>,
-  self: { reportId?: string; captureId?: string },
+  selfOperation: string | null,
   policy: LinkPolicy,
   suppress: ReturnType<typeof suppressionFor>,
   cap: number,
@@ -215,24 +221,27 @@ async function operationsSharing(
   );
   const byOperation = new Map<string, Set<string>>();
   if (linking.length === 0) return byOperation;
-  const none = '00000000-0000-0000-0000-000000000000';
-  const shared = await sql<{ kind: string; value: string; operationId: string; degree: string }>`
-    WITH mine AS (SELECT unnest(${linking.map((x) => x.kind)}::text[]) AS kind, unnest(${linking.map((x) => x.value)}::text[]) AS value),
-    holders AS (
-      SELECT ri.kind, ri.value, ro.operation_id
-      FROM mine JOIN report_indicators ri ON ri.kind = mine.kind AND ri.value = mine.value
-      JOIN report_operations ro ON ro.report_id = ri.report_id
-      WHERE ri.report_id <> ${self.reportId ?? none}
-      UNION ALL
-      SELECT ci.kind, ci.value, cc.operation_id
-      FROM mine JOIN crawl_indicators ci ON ci.kind = mine.kind AND ci.value = mine.value
-      JOIN crawl_captures cc ON cc.id = ci.capture_id
-      WHERE cc.operation_id IS NOT NULL AND ci.capture_id <> ${self.captureId ?? none}),
-    hits AS (SELECT kind, value, operation_id, count(*) OVER (PARTITION BY kind, value) AS degree FROM holders)
-    SELECT DISTINCT kind, value, operation_id, degree FROM hits`.execute(db);
+  const shared = await sql<{
+    kind: string;
+    value: string;
+    operationId: string;
+    holders: number;
+    degree: string;
+  }>`
+    WITH mine AS (SELECT DISTINCT unnest(${linking.map((x) => x.kind)}::text[]) AS kind, unnest(${linking.map((x) => x.value)}::text[]) AS value)
+    SELECT vo.kind, vo.value, vo.operation_id, vo.holders, sum(vo.holders) OVER (PARTITION BY vo.kind, vo.value) AS degree
+    FROM mine JOIN value_operations vo ON vo.kind = mine.kind AND vo.value = mine.value`.execute(db);
+  const selfCounted = new Set(
+    selfOperation === null
+      ? []
+      : shared.rows.filter((h) => h.operationId === selfOperation).map((h) => `${h.kind}\u0000${h.value}`),
+  );
   for (const h of shared.rows) {
-    if (Number(h.degree) + 1 > cap) continue;
-    getOrCreate(byOperation, h.operationId, () => new Set<string>()).add(`${h.kind}\u0000${h.value}`);
+    const key = `${h.kind}\u0000${h.value}`;
+    const self = selfCounted.has(key) ? 1 : 0;
+    const others = h.operationId === selfOperation ? h.holders - self : h.holders;
+    if (others <= 0 || Number(h.degree) - self + 1 > cap) continue;
+    getOrCreate(byOperation, h.operationId, () => new Set<string>()).add(key);
   }
   return byOperation;
 }
