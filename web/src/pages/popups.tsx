@@ -73,7 +73,13 @@ export function PopupsPage() {
           id={open}
           label={labels.get(open)}
           onLabelled={(l) => setLabels((m) => new Map(m).set(open, l))}
-          onClose={() => update((p) => p.delete('capture'))}
+          onClose={() => {
+            update((p) => p.delete('capture'));
+            // Back to the row the analyst opened.
+            requestAnimationFrame(() =>
+              document.querySelector<HTMLAnchorElement>(`a[data-capture="${CSS.escape(open)}"]`)?.focus(),
+            );
+          }}
         />
       )}
       <section aria-labelledby="captures-title">

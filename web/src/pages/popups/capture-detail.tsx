@@ -41,9 +41,11 @@ export function CaptureDetail({
         {(s) => {
           const c = s.capture;
           const v = c.verdict;
+          // One screenshot when the click changed nothing on screen.
+          const same = c.blobs.screenshotBefore === c.blobs.screenshotAfter;
           const shots = [
-            ['before the click', c.blobs.screenshotBefore],
-            ['after the click', c.blobs.screenshotAfter],
+            [same ? '' : 'before the click', c.blobs.screenshotBefore],
+            ['after the click', same ? null : c.blobs.screenshotAfter],
           ] as const;
           return (
             <>
@@ -96,8 +98,8 @@ export function CaptureDetail({
                 {shots.map(([when, sha]) =>
                   sha ? (
                     <figure key={when}>
-                      <img src={evidenceUrl(sha)} alt={`Screenshot of ${c.title || c.url} ${when}`} />
-                      <figcaption>Screenshot {when}</figcaption>
+                      <img src={evidenceUrl(sha)} alt={`Screenshot of ${c.title || c.url} ${when}`.trim()} />
+                      <figcaption>Screenshot {when || '(the same before and after the click)'}</figcaption>
                     </figure>
                   ) : null,
                 )}

@@ -51,7 +51,9 @@ export function CapturesTable({
               )}
             </td>
             <td className="page-cell">
-              <Link to={open(c.id)}>{c.title?.trim() || 'Untitled page'}</Link>
+              <Link to={open(c.id)} data-capture={c.id}>
+                {c.title?.trim() || 'Untitled page'}
+              </Link>
               <div className="mono small">{c.finalUrl ?? c.url}</div>
               <div className="muted small">
                 {humanise(c.profile)}
