@@ -13,6 +13,7 @@ const registry: Record<string, () => Promise<{ default: Bench }>> = {
   'link-speed': () => import('./link-speed.bench.js'),
   crawl: () => import('./crawl.bench.js'),
   classify: () => import('./classify.bench.js'),
+  api: () => import('./api.bench.js'),
 };
 
 const only = process.argv.slice(2);

@@ -204,19 +204,42 @@ export async function operationIndicators(
 export async function operationGraph(db: Kysely<Database>, id: string, nodes: number) {
   const top = await operationIndicators(db, id, nodes, 0);
   if (top.length === 0) return { nodes: [], edges: [] };
-  const edges = await sql<{ a: number; b: number; reports: string }>`
+  // From the operation's own reports: a value it shares with the rest of the store (a company name, a
+  // wallet) may be held by a hundred thousand reports elsewhere. Pairs are counted here, not in SQL: the
+  // planner cannot estimate a CTE's size and joined it to itself by nested loop (4,500² rows: 9 s).
+  const hits = await sql<{ n: number; reportId: string }>`
     WITH top AS (SELECT * FROM unnest(${top.map((t) => t.kind)}::text[], ${top.map((t) => t.value)}::text[])
-                 WITH ORDINALITY AS t(kind, value, n)),
-    hits AS (SELECT top.n, ri.report_id FROM top
-             JOIN report_indicators ri ON ri.kind = top.kind AND ri.value = top.value
-             JOIN report_operations ro ON ro.report_id = ri.report_id AND ro.operation_id = ${id}
-             GROUP BY 1, 2)
-    SELECT x.n - 1 AS a, y.n - 1 AS b, count(*) AS reports FROM hits x JOIN hits y ON x.report_id = y.report_id AND x.n < y.n
-    GROUP BY 1, 2`.execute(db);
+                 WITH ORDINALITY AS t(kind, value, n))
+    SELECT DISTINCT top.n - 1 AS n, ri.report_id FROM report_operations ro
+    JOIN report_indicators ri ON ri.report_id = ro.report_id
+    JOIN top ON top.kind = ri.kind AND top.value = ri.value
+    WHERE ro.operation_id = ${id}
+    ORDER BY 2, 1`.execute(db);
   return {
     nodes: top.map((t, i) => ({ index: i, ...t })),
-    edges: edges.rows.map((e) => ({ a: Number(e.a), b: Number(e.b), reports: Number(e.reports) })),
+    edges: coOccurrences(hits.rows.map((h) => ({ node: Number(h.n), report: h.reportId }))),
   };
+}
+
+/** Edges between nodes held by the same reports, weighted by how many (input sorted by report, then node). */
+export function coOccurrences(
+  hits: Array<{ node: number; report: string }>,
+): Array<{ a: number; b: number; reports: number }> {
+  const counts = new Map<number, number>();
+  const STRIDE = 1 << 16;
+  for (let lo = 0; lo < hits.length; ) {
+    let hi = lo;
+    while (hi < hits.length && hits[hi]!.report === hits[lo]!.report) hi++;
+    for (let x = lo; x < hi; x++)
+      for (let y = x + 1; y < hi; y++) {
+        const key = hits[x]!.node * STRIDE + hits[y]!.node;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    lo = hi;
+  }
+  return [...counts]
+    .map(([key, reports]) => ({ a: Math.floor(key / STRIDE), b: key % STRIDE, reports }))
+    .sort((p, q) => p.a - q.a || p.b - q.b);
 }
 
 /** The reports of an operation that carry one value (expanding a graph node), a page at a time. */
