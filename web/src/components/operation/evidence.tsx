@@ -54,10 +54,14 @@ function CaptureCard({ c }: { c: CaptureItem }) {
           {c.status !== null && ` · HTTP ${c.status}`}
         </span>
       </p>
-      <button type="button" className="link" aria-expanded={open} onClick={() => setOpen((v) => !v)}>
-        {open ? 'Hide reasons' : 'Why this verdict'}
-      </button>
-      {open && <Reasons captureId={c.id} />}
+      {c.verdict && (
+        <>
+          <button type="button" className="link" aria-expanded={open} onClick={() => setOpen((v) => !v)}>
+            {open ? 'Hide reasons' : 'Why this verdict'}
+          </button>
+          {open && <Reasons captureId={c.id} />}
+        </>
+      )}
     </li>
   );
 }

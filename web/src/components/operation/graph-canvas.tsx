@@ -20,12 +20,12 @@ const STYLE: StylesheetJson = [
       color: '#1b1f24',
       'text-valign': 'bottom',
       'text-margin-y': 3,
-      'min-zoomed-font-size': 7,
+      'min-zoomed-font-size': 8,
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.7,
     },
   },
-  { selector: 'node[kind = "report"]', style: { 'font-size': 8, 'min-zoomed-font-size': 9 } },
+  { selector: 'node[kind = "report"]', style: { 'font-size': 8, 'min-zoomed-font-size': 12 } },
   {
     selector: 'edge',
     style: {
@@ -82,7 +82,6 @@ export function GraphCanvas({ elements, selectedId, relayout, onTapNode, onLayou
       motionBlur: false,
       minZoom: 0.05,
       maxZoom: 4,
-      wheelSensitivity: 0.3,
     });
     cy.on('tap', 'node', (e) => handlers.current.onTapNode(e.target.id()));
     cyRef.current = cy;
@@ -120,7 +119,10 @@ export function GraphCanvas({ elements, selectedId, relayout, onTapNode, onLayou
         const centre = node.neighborhood('node[kind != "report"]').first();
         byCentre.set(centre.id(), (byCentre.get(centre.id()) ?? cy.collection()).union(node));
       });
-      for (const [centre, nodes] of byCentre) placeAround(cy.getElementById(centre), nodes);
+      for (const [centre, nodes] of byCentre) {
+        const node = cy.getElementById(centre);
+        placeAround(node, nodes, node.neighborhood('node[kind = "report"]').length - nodes.length);
+      }
     });
     handlers.current.onLayout({
       nodes: cy.nodes().length,

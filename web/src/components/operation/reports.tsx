@@ -9,7 +9,7 @@ import { SplitForm } from './split-form';
 import type { ReportRow } from './types';
 import { WhyLinked } from './why-linked';
 
-const LIMIT = 50;
+const LIMIT = 25;
 
 /** The operation's reports; select some to split them off, or two to see why they are linked. */
 export function Reports({ operationId }: { operationId: string }) {

@@ -77,7 +77,7 @@ export function WhyLinked({ a, b, names }: { a: string; b: string; names: Readon
       <ol className="op-chain">
         {explanation.steps.map((step, i) => (
           <li key={`${step.from}>${step.to}`}>
-            {i === 0 && <strong>{nodeName(step.from, names)}</strong>} —<SharedList shared={step.shared} />
+            {i === 0 && <strong>{nodeName(step.from, names)}</strong>} — <SharedList shared={step.shared} />{' '}
             {step.weak && <span className="op-badge">weak evidence adding up</span>}→{' '}
             <strong>{nodeName(step.to, names)}</strong>
           </li>

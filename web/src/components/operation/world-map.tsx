@@ -39,7 +39,8 @@ const SMALL_PLACES: Record<string, [number, number]> = {
 const codes: Record<string, string> = numericOf;
 
 function centroidOf(alpha2: string): [number, number] | undefined {
-  const shape = byNumeric.get(codes[alpha2.toUpperCase()] ?? '');
+  const numeric = codes[alpha2.toUpperCase()];
+  const shape = numeric ? byNumeric.get(numeric) : undefined;
   if (shape && Number.isFinite(shape.centroid[0])) return shape.centroid;
   const place = SMALL_PLACES[alpha2.toUpperCase()];
   return place ? (projection(place) ?? undefined) : undefined;
@@ -53,7 +54,7 @@ export function WorldMap({ geography }: { geography: GeographyAnswer }) {
   const titleId = useId();
   const descId = useId();
   const gradientId = useId();
-  const victims = new Map(geography.victims.map((v) => [codes[v.country.toUpperCase()] ?? '', v]));
+  const victims = new Map(geography.victims.map((v) => [codes[v.country.toUpperCase()] ?? v.country, v]));
   const maxVictims = Math.max(1, ...geography.victims.map((v) => v.count));
   const fill = scaleSqrt<string>().domain([0, maxVictims]).range(['#d6e6f5', '#08306b']);
   const maxSignals = Math.max(1, ...geography.origins.map((o) => totalSignals(o.signals)));
@@ -61,7 +62,12 @@ export function WorldMap({ geography }: { geography: GeographyAnswer }) {
   const topVictims = [...geography.victims].sort((a, b) => b.count - a.count).slice(0, 3);
   return (
     <figure className="op-map">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${titleId} ${descId}`}>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        className="op-map-svg"
+        role="img"
+        aria-labelledby={`${titleId} ${descId}`}
+      >
         <title id={titleId}>World map of victims and infrastructure origins</title>
         <desc id={descId}>
           Victims in {geography.victims.length} countries
@@ -78,7 +84,7 @@ export function WorldMap({ geography }: { geography: GeographyAnswer }) {
               key={s.id || `x${i}`}
               d={s.d}
               className="op-map-country"
-              fill={v ? fill(v.count) : undefined}
+              style={v ? { fill: fill(v.count) } : undefined}
             >
               {v && (
                 <title>
