@@ -30,7 +30,7 @@ export const KIND_STYLES: Record<string, KindStyle> = {
   card_last4: { colour: '#558b2f', shape: 'triangle' },
   merchant: { colour: '#ad1457', shape: 'hexagon' },
   company: { colour: '#4e342e', shape: 'star' },
-  person: { colour: '#37474f', shape: 'star' },
+  person: { colour: '#8d6e00', shape: 'triangle' },
   remote_access_id: { colour: '#00695c', shape: 'diamond' },
   tracking_id: { colour: '#5d4037', shape: 'triangle' },
   asset_hash: { colour: '#283593', shape: 'hexagon' },

@@ -19,5 +19,5 @@ export function truncate(text: string, max: number): string {
 
 /** The name a report goes by: its external id, else the start of its UUID. */
 export function reportName(r: { id: string; externalId: string | null }): string {
-  return r.externalId ?? `report ${r.id.slice(0, 8)}`;
+  return r.externalId ?? `report …${r.id.slice(-8)}`;
 }

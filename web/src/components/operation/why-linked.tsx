@@ -8,11 +8,10 @@ import type { LinkAnswer, SharedValue } from './types';
 
 const CAPTURE_PREFIX = 'crawl:';
 
-/** What a chain node is called: the report's name when known, a crawled page, or the start of its id. */
+/** What a chain node is called: the report's name when known, else the end of its id (UUIDv7s share their start). */
 function nodeName(id: string, names: ReadonlyMap<string, string>): string {
-  if (id.startsWith(CAPTURE_PREFIX))
-    return `crawled page ${id.slice(CAPTURE_PREFIX.length, CAPTURE_PREFIX.length + 8)}`;
-  return names.get(id) ?? `report ${id.slice(0, 8)}`;
+  if (id.startsWith(CAPTURE_PREFIX)) return `crawled page …${id.slice(-8)}`;
+  return names.get(id) ?? `report …${id.slice(-8)}`;
 }
 
 function SharedList({ shared }: { shared: SharedValue[] }) {
