@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts'],
     globalSetup: ['test/setup/postgres-server.ts'],
     reporters: ['default', './test/setup/summary-reporter.ts'],
     setupFiles: ['test/setup/fast-check.ts'],

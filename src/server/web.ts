@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -33,9 +34,16 @@ export async function webRoutes(app: FastifyInstance): Promise<void> {
     // Loopback and private deployments are served over http; HSTS would be a promise we cannot keep.
     strictTransportSecurity: false,
   });
-  const built = existsSync(`${WEB_DIST}index.html`);
-  if (built) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  // Vite puts every built file but index.html under assets/ with a content hash in its name; serving the
+  // directory (not a list made at start) keeps a running server right across rebuilds.
+  if (existsSync(`${WEB_DIST}assets`)) {
+    await app.register(fastifyStatic, {
+      root: `${WEB_DIST}assets`,
+      prefix: '/assets/',
+      index: false,
+      immutable: true,
+      maxAge: '365d',
+    });
   }
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
@@ -44,12 +52,13 @@ export async function webRoutes(app: FastifyInstance): Promise<void> {
         .status(404)
         .send({ error: 'not_found', message: `no route ${request.method} ${request.url}` });
     }
-    if (!built) {
+    const index = await readFile(`${WEB_DIST}index.html`).catch(() => null);
+    if (!index) {
       return reply
         .status(503)
         .type('text/plain')
         .send(`The workbench is not built: run "npm run build". The API is documented at /api/docs.`);
     }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(index);
   });
 }

@@ -7,8 +7,14 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** For invalid input: every bad field and what is wrong with it. */
+    readonly issues: Array<{ path: string; message: string }> = [],
   ) {
-    super(message);
+    super(
+      issues.length > 0
+        ? `${message.replace(/; see issues$/, '')}: ${issues.map((i) => `${i.path || 'value'} ${i.message}`).join('; ')}`
+        : message,
+    );
   }
 }
 
@@ -35,8 +41,17 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const text = await res.text();
   const data: unknown = text ? JSON.parse(text) : undefined;
   if (!res.ok) {
-    const e = (data ?? {}) as { error?: string; message?: string };
-    throw new ApiError(res.status, e.error ?? 'error', e.message ?? `${res.status} ${res.statusText}`);
+    const e = (data ?? {}) as {
+      error?: string;
+      message?: string;
+      issues?: Array<{ path: string; message: string }>;
+    };
+    throw new ApiError(
+      res.status,
+      e.error ?? 'error',
+      e.message ?? `${res.status} ${res.statusText}`,
+      e.issues,
+    );
   }
   return data as T;
 }
