@@ -8,19 +8,10 @@ import { labelledCaptures } from '../src/store/crawls.js';
 import { runCli } from './helpers/cli.js';
 import { ENGINES, freshStoreOptions } from './helpers/engines.js';
 import { type PopupSite, startPopupSite } from './helpers/popup-site.js';
+import { until } from './helpers/until.js';
 
 const TOKEN = 'crawl-e2e-token';
 const auth = { authorization: `Bearer ${TOKEN}` };
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 /**
  * The whole loop as users meet it: a victim reports only the popup's address, another only the number they

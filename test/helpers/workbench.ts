@@ -9,6 +9,7 @@ import { CHROMIUM_PATH } from '../../src/crawl/browser.js';
 import { seedDemo } from '../../src/jobs/seed-demo.js';
 import { type Running, startDragnet } from '../../src/server/start.js';
 import type { WorldOptions } from '../../src/simulate/index.js';
+import { type PopupSite, startPopupSite } from './popup-site.js';
 
 /** Where end-to-end tests save screenshots of the pages they visit (git-ignored). */
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../test-results/workbench');
@@ -24,6 +25,8 @@ export interface Workbench {
   running: Running;
   address: string;
   browser: Browser;
+  /** The popup fixture site, when the workbench was started with `crawl`. */
+  site: PopupSite | undefined;
   /** A new page in its own context (own cookies), sized like an analyst's screen. */
   newPage(): Promise<Page>;
   close(): Promise<void>;
@@ -40,15 +43,22 @@ export const SMALL_WORLD: WorldOptions = {
 
 /** Starts the server on an empty data directory, seeds the world and the people, launches Chromium. */
 export async function startWorkbench(
-  options: { world?: WorldOptions; roles?: Array<'web' | 'worker' | 'crawler'> } = {},
+  options: { world?: WorldOptions; crawl?: boolean } = {},
 ): Promise<Workbench> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dragnet-workbench-'));
   process.env.DRAGNET_CRAWL_REPORTED_URLS = '0';
+  // With `crawl`, the crawler role runs (no OCR: the fixture pages print their numbers as text) and may
+  // reach the loopback popup site only.
+  const site = options.crawl ? await startPopupSite() : undefined;
+  if (site) {
+    process.env.DRAGNET_CRAWL_ALLOW_LOOPBACK = new URL(site.origin).port;
+    process.env.DRAGNET_CRAWL_OCR = '0';
+  }
   const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), dataDir, databaseUrl: undefined };
   const running = await startDragnet({
     port: 0,
     host: '127.0.0.1',
-    roles: options.roles ?? ['web', 'worker'],
+    roles: site ? ['web', 'worker', 'crawler'] : ['web', 'worker'],
     config,
     beforeListen: async (ctx) => {
       await seedDemo(ctx.store.db, ctx.queue, new Date(), options.world ?? SMALL_WORLD);
@@ -65,6 +75,7 @@ export async function startWorkbench(
     running,
     address: running.address!,
     browser,
+    site,
     newPage: async () => {
       const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
       return context.newPage();
@@ -72,6 +83,7 @@ export async function startWorkbench(
     close: async () => {
       await browser.close().catch(() => {});
       await running.stop();
+      await site?.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
