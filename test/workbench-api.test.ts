@@ -246,6 +246,26 @@ describe.each(ENGINES)('the workbench API on %s', (engine) => {
     }
   });
 
+  it('reads the views written with the summary exactly as a live count would give them', async () => {
+    const { rows } = (await get('/api/operations?limit=2')).json();
+    for (const op of rows) {
+      const urls = ['timeline', 'geography', 'indicators?limit=200'].map(
+        (v) => `/api/operations/${op.id}/${v}`,
+      );
+      const views = await store.db
+        .selectFrom('operationIndicators')
+        .select('kind')
+        .where('operationId', '=', op.id)
+        .execute();
+      expect(views.length).toBeGreaterThan(0);
+      const fromViews = await Promise.all(urls.map(async (u) => (await get(u)).json()));
+      await store.db.updateTable('operations').set({ stale: true }).where('id', '=', op.id).execute();
+      const live = await Promise.all(urls.map(async (u) => (await get(u)).json()));
+      await store.db.updateTable('operations').set({ stale: false }).where('id', '=', op.id).execute();
+      expect(live).toEqual(fromViews);
+    }
+  });
+
   it("maps an operation's victims and infrastructure, and ages its indicators", async () => {
     const op = await bridgeOperation();
     const geo = (await get(`/api/operations/${op}/geography`)).json();

@@ -24,6 +24,8 @@ export interface OperationRow {
   firstSeen: Date | null;
   lastSeen: Date | null;
   pinned: boolean;
+  /** Its reports changed since the summary (and the views written with it) were computed. */
+  stale: boolean;
   summary: Record<string, unknown>;
 }
 
@@ -44,7 +46,7 @@ export async function listOperations(
   if (f.activeTo) q = q.where('firstSeen', '<=', new Date(f.activeTo));
   const total = Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await q
-    .select(['id', 'reportCount', 'priority', 'firstSeen', 'lastSeen', 'pinned', 'summary'])
+    .select(['id', 'reportCount', 'priority', 'firstSeen', 'lastSeen', 'pinned', 'stale', 'summary'])
     .orderBy('priority', 'desc')
     .orderBy('id')
     .limit(f.limit)
@@ -133,7 +135,7 @@ export async function operationOfReport(db: Kysely<Database>, reportId: string):
 export async function operationDetail(db: Kysely<Database>, id: string): Promise<OperationRow> {
   const row = await db
     .selectFrom('operations')
-    .select(['id', 'reportCount', 'priority', 'firstSeen', 'lastSeen', 'pinned', 'summary'])
+    .select(['id', 'reportCount', 'priority', 'firstSeen', 'lastSeen', 'pinned', 'stale', 'summary'])
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) throw new NotFoundError(`no operation ${id}`);
@@ -175,14 +177,14 @@ export async function operationIndicators(
   offset: number,
   now: Date = new Date(),
 ) {
-  await operationDetail(db, id);
-  const rows = await sql<{
-    kind: string;
-    value: string;
-    reportCount: string;
-    firstSeen: Date;
-    lastSeen: Date;
-  }>`
+  const op = await operationDetail(db, id);
+  // Written with the summary: a row read, where counting a large operation's values takes seconds.
+  const rows = !op.stale
+    ? await sql<{ kind: string; value: string; reportCount: string; firstSeen: Date; lastSeen: Date }>`
+        SELECT kind, value, report_count, first_seen, last_seen FROM operation_indicators
+        WHERE operation_id = ${id} ORDER BY report_count DESC, last_seen DESC, kind, value
+        LIMIT ${limit} OFFSET ${offset}`.execute(db)
+    : await sql<{ kind: string; value: string; reportCount: string; firstSeen: Date; lastSeen: Date }>`
     SELECT ri.kind, ri.value, count(DISTINCT ri.report_id) AS report_count,
            min(coalesce(r.submitted_at, r.received_at)) AS first_seen, max(coalesce(r.submitted_at, r.received_at)) AS last_seen
     FROM report_operations ro JOIN report_indicators ri ON ri.report_id = ro.report_id JOIN reports r ON r.id = ro.report_id

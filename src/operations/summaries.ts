@@ -1,6 +1,8 @@
 import { type Kysely, sql } from 'kysely';
+import { dailyActivity } from '../score/activity.js';
 import { decayedScore } from '../score/decay.js';
 import type { IndicatorFacts, OperationFacts, ReportFacts } from '../score/facts.js';
+import { originsOf, victimCountries } from '../score/geography.js';
 import { priority } from '../score/priority.js';
 import { profile } from '../score/profile.js';
 import type { Database } from '../store/schema.js';
@@ -121,6 +123,7 @@ async function refreshChunk(db: Kysely<Database>, now: Date, ids: string[]): Pro
     });
   }
   if (empty.length > 0) await db.deleteFrom('operations').where('id', 'in', empty).execute();
+  await writeViews(db, ids, facts);
   for (let i = 0; i < rows.length; i += 500) {
     await db
       .insertInto('operations')
@@ -139,4 +142,46 @@ async function refreshChunk(db: Kysely<Database>, now: Date, ids: string[]): Pro
       .execute();
   }
   return rows.length;
+}
+
+/**
+ * Writes what the operation page reads (operation_indicators, operation_views) from the same facts as
+ * the summary, so a page of a large operation's indicators, its timeline and its map are row reads.
+ */
+async function writeViews(db: Kysely<Database>, ids: string[], facts: Map<string, OperationFacts>) {
+  await db.deleteFrom('operationIndicators').where('operationId', 'in', ids).execute();
+  await db.deleteFrom('operationViews').where('operationId', 'in', ids).execute();
+  const indicators = [...facts].flatMap(([operationId, f]) =>
+    f.reports.length === 0
+      ? []
+      : f.indicators.map((i) => ({
+          operationId,
+          kind: i.kind,
+          value: i.value,
+          reportCount: i.reportCount,
+          firstSeen: new Date(i.firstSeen),
+          lastSeen: new Date(i.lastSeen),
+        })),
+  );
+  // Six parameters a row: well under PostgreSQL's 65,535 per statement.
+  for (let i = 0; i < indicators.length; i += 5000)
+    await db
+      .insertInto('operationIndicators')
+      .values(indicators.slice(i, i + 5000))
+      .execute();
+  const views = [...facts]
+    .filter(([, f]) => f.reports.length > 0)
+    .map(([operationId, f]) => ({
+      operationId,
+      daily: JSON.stringify(dailyActivity(f.reports)),
+      geography: JSON.stringify({
+        victims: victimCountries(f.reports.map((r) => r.victimCountry)),
+        origins: originsOf(f.indicators),
+      }),
+    }));
+  for (let i = 0; i < views.length; i += 2000)
+    await db
+      .insertInto('operationViews')
+      .values(views.slice(i, i + 2000))
+      .execute();
 }

@@ -55,3 +55,14 @@ export function originsOf(values: Array<{ kind: string; value: string }>): Origi
     .map(([country, signals]) => ({ country, signals }))
     .sort((a, b) => total(b.signals) - total(a.signals) || (a.country < b.country ? -1 : 1));
 }
+
+/** Victims per country, most first (pure). */
+export function victimCountries(
+  countries: Iterable<string | null>,
+): Array<{ country: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const c of countries) if (c) counts.set(c.toUpperCase(), (counts.get(c.toUpperCase()) ?? 0) + 1);
+  return [...counts]
+    .map(([country, count]) => ({ country, count }))
+    .sort((a, b) => b.count - a.count || (a.country < b.country ? -1 : 1));
+}

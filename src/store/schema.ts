@@ -191,6 +191,25 @@ export interface ReportReviewsTable {
   createdAt: ColumnType<Date, Date | string | undefined, never>;
 }
 
+/** Every indicator of an operation with its counts, written with the operation's summary (derived). */
+export interface OperationIndicatorsTable {
+  operationId: string;
+  kind: string;
+  value: string;
+  reportCount: number;
+  firstSeen: ColumnType<Date, Date | string, Date | string>;
+  lastSeen: ColumnType<Date, Date | string, Date | string>;
+}
+
+/** An operation's timeline (per day) and map, written with its summary (derived). */
+export interface OperationViewsTable {
+  operationId: string;
+  daily: JSONColumnType<
+    Array<{ day: string; reports: number; losses: Array<{ currency: string; value: number }> }>
+  >;
+  geography: JSONColumnType<Record<string, unknown>>;
+}
+
 /** The database as Kysely sees it. */
 export interface Database {
   reports: ReportsTable;
@@ -208,5 +227,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   reportReviews: ReportReviewsTable;
+  operationIndicators: OperationIndicatorsTable;
+  operationViews: OperationViewsTable;
   pageLabels: PageLabelsTable;
 }
