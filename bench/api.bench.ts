@@ -290,7 +290,9 @@ const bench: Bench = async () => {
   }
   const dataDir = path.join(tmpdir(), 'dragnet-bench-cache', `api-s${SEED}-n${N}`);
   const ready = path.join(dataDir, 'ready.json');
-  if (!existsSync(ready)) rmSync(dataDir, { recursive: true, force: true });
+  const filled = path.join(dataDir, 'filled.json');
+  // A store filled but not reclustered (a run stopped there) resumes at the recluster.
+  if (!existsSync(ready) && !existsSync(filled)) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   const store = await openStore({ dataDir });
   try {
@@ -298,7 +300,7 @@ const bench: Bench = async () => {
     if (existsSync(ready))
       note = `${JSON.parse(readFileSync(ready, 'utf8')).note} (cached store${await ensureViews(store)})`;
     else {
-      note = await build(store);
+      note = await build(store, filled);
       writeFileSync(ready, JSON.stringify({ note }));
     }
     return await measure(store, dataDir, note);
@@ -318,8 +320,14 @@ async function ensureViews(store: Store): Promise<string> {
   return `; views written in ${((performance.now() - t) / 1000).toFixed(0)} s`;
 }
 
-async function build(store: Store): Promise<string> {
-  const fillSeconds = await fill(store);
+async function build(store: Store, filledMarker?: string): Promise<string> {
+  let fillSeconds: number;
+  if (filledMarker && existsSync(filledMarker))
+    fillSeconds = JSON.parse(readFileSync(filledMarker, 'utf8')).seconds;
+  else {
+    fillSeconds = await fill(store);
+    if (filledMarker) writeFileSync(filledMarker, JSON.stringify({ seconds: fillSeconds }));
+  }
   process.stderr.write('  full recluster…\n');
   const t = performance.now();
   const stats = await recluster(store.db, NOW);

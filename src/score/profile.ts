@@ -57,8 +57,9 @@ export function profile(facts: OperationFacts): Profile {
     },
     targets: { victimCountries: tally(reports.map((r) => r.victimCountry)) },
     activePeriod: {
-      first: times.length ? new Date(Math.min(...times)).toISOString() : null,
-      last: times.length ? new Date(Math.max(...times)).toISOString() : null,
+      // A reduce, not a spread: spreading 130,000 times overflows the call stack.
+      first: times.length ? new Date(times.reduce((a, b) => Math.min(a, b))).toISOString() : null,
+      last: times.length ? new Date(times.reduce((a, b) => Math.max(a, b))).toISOString() : null,
     },
     lossesByCurrency: [...losses]
       .map(([currency, value]) => ({ currency, value: Math.round(value * 100) / 100 }))

@@ -85,3 +85,13 @@ describe('profile', () => {
     expect(hostingOf('support-win.xyz')).toBe('xyz');
   });
 });
+
+describe('profiling a very large operation', () => {
+  it('profiles 200,000 reports without overflowing the call stack', () => {
+    const reports = Array.from({ length: 200_000 }, (_, i) => report(i % 300));
+    const p = profile({ reports, indicators: [] });
+    expect(p.activePeriod.first).toBe(new Date(now - 299 * DAY).toISOString());
+    expect(p.activePeriod.last).toBe(new Date(now).toISOString());
+    expect(() => priority({ reports, indicators: [] }, now)).not.toThrow();
+  });
+});
