@@ -246,6 +246,26 @@ describe.each(ENGINES)('the workbench API on %s', (engine) => {
     }
   });
 
+  it('filters the operation list on the values each profile lists, through the filter keys', async () => {
+    const [top] = (await get('/api/operations?limit=1')).json().rows;
+    const p = top.summary.profile;
+    const facets: Array<[string, string, string]> = [
+      ['brand', p.modusOperandi.brands[0].value, '{profile,modusOperandi,brands}'],
+      ['channel', p.modusOperandi.channels[0].value, '{profile,modusOperandi,channels}'],
+      ['paymentMethod', p.modusOperandi.paymentMethods[0].value, '{profile,modusOperandi,paymentMethods}'],
+      ['country', p.targets.victimCountries[0].value.toLowerCase(), '{profile,targets,victimCountries}'],
+    ];
+    for (const [param, value, path] of facets) {
+      const res = (await get(`/api/operations?limit=200&${param}=${encodeURIComponent(value)}`)).json();
+      // The same answer as reading every summary's tally.
+      const tally = JSON.stringify([{ value: param === 'country' ? value.toUpperCase() : value }]);
+      const expected = await sql<{ id: string }>`
+        SELECT id FROM operations WHERE summary #> ${path}::text[] @> ${tally}::jsonb`.execute(store.db);
+      expect(res.total, param).toBe(expected.rows.length);
+      expect(res.rows.map((r: { id: string }) => r.id).sort()).toEqual(expected.rows.map((r) => r.id).sort());
+    }
+  });
+
   it('reads the views written with the summary exactly as a live count would give them', async () => {
     const { rows } = (await get('/api/operations?limit=2')).json();
     for (const op of rows) {

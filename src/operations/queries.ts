@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { NotFoundError } from '../core/errors.js';
 import { freshness } from '../score/decay.js';
 import type { Database } from '../store/schema.js';
+import { filterKey } from './filters.js';
 
 /** Filters of the operation list. */
 export interface OperationFilter {
@@ -29,19 +30,20 @@ export interface OperationRow {
   summary: Record<string, unknown>;
 }
 
-const tallyHas = (path: string[], value: string) =>
-  sql<boolean>`summary #> ${sql.lit(`{${path.join(',')}}`)} @> ${JSON.stringify([{ value }])}::jsonb`;
-
 /** Operations ranked by priority (fast movers first), filtered. */
 export async function listOperations(
   db: Kysely<Database>,
   f: OperationFilter,
 ): Promise<{ total: number; rows: OperationRow[] }> {
   let q = db.selectFrom('operations');
-  if (f.brand) q = q.where(tallyHas(['profile', 'modusOperandi', 'brands'], f.brand));
-  if (f.channel) q = q.where(tallyHas(['profile', 'modusOperandi', 'channels'], f.channel));
-  if (f.paymentMethod) q = q.where(tallyHas(['profile', 'modusOperandi', 'paymentMethods'], f.paymentMethod));
-  if (f.country) q = q.where(tallyHas(['profile', 'targets', 'victimCountries'], f.country.toUpperCase()));
+  // The values an operation's profile lists, as keys under one GIN index (operations_filter_keys_idx).
+  const keys = [
+    f.brand && filterKey('brand', f.brand),
+    f.channel && filterKey('channel', f.channel),
+    f.paymentMethod && filterKey('payment', f.paymentMethod),
+    f.country && filterKey('country', f.country.toUpperCase()),
+  ].filter((k): k is string => Boolean(k));
+  if (keys.length > 0) q = q.where(sql<boolean>`filter_keys @> ${keys}::text[]`);
   if (f.activeFrom) q = q.where('lastSeen', '>=', new Date(f.activeFrom));
   if (f.activeTo) q = q.where('firstSeen', '<=', new Date(f.activeTo));
   const total = Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);

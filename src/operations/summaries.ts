@@ -6,6 +6,7 @@ import { originsOf, victimCountries } from '../score/geography.js';
 import { priority } from '../score/priority.js';
 import { profile } from '../score/profile.js';
 import type { Database } from '../store/schema.js';
+import { filterKeysOf } from './filters.js';
 
 /** How many indicators an operation's summary lists (the detail page pages through all of them). */
 const TOP_INDICATORS = 25;
@@ -105,6 +106,7 @@ async function refreshChunk(db: Kysely<Database>, now: Date, ids: string[]): Pro
         lastSeen: new Date(i.lastSeen).toISOString(),
         decay: Math.round(decayedScore(i.kind, i.lastSeen, nowMs)),
       }));
+    const prof = profile(f);
     rows.push({
       id,
       createdAt: now,
@@ -116,11 +118,12 @@ async function refreshChunk(db: Kysely<Database>, now: Date, ids: string[]): Pro
       priority: p.score,
       summary: JSON.stringify({
         priority: p,
-        profile: profile(f),
+        profile: prof,
         topIndicators: top,
         indicatorCount: f.indicators.length,
       }),
       stale: false,
+      filterKeys: filterKeysOf(prof),
     });
   }
   if (empty.length > 0) await db.deleteFrom('operations').where('id', 'in', empty).execute();
@@ -137,6 +140,7 @@ async function refreshChunk(db: Kysely<Database>, now: Date, ids: string[]): Pro
           lastSeen: eb.ref('excluded.lastSeen'),
           priority: eb.ref('excluded.priority'),
           summary: eb.ref('excluded.summary'),
+          filterKeys: eb.ref('excluded.filterKeys'),
           stale: false,
         })),
       )

@@ -84,6 +84,8 @@ export interface OperationsTable {
   summary: JSONColumnType<Record<string, unknown>>;
   pinned: ColumnType<boolean, boolean | undefined, boolean>;
   stale: ColumnType<boolean, boolean | undefined, boolean>;
+  /** `facet:value` keys the list filters on (brand, channel, payment, country), kept with the summary. */
+  filterKeys: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 /** Which operation each report belongs to (every report belongs to exactly one). */
