@@ -129,6 +129,17 @@ describe.each(ENGINES)('crawling reported popups end to end on %s', (engine) => 
     expect((await label('maybe')).status).toBe(400);
     const labelled = await labelledCaptures(db);
     expect(labelled.map((l) => [l.captureId, l.label])).toEqual([[capture.id, 'scam']]);
+    const shown = (await (
+      await fetch(`${running.address}/api/crawls?operationId=${ops}`, { headers: auth })
+    ).json()) as {
+      total: number;
+      captures: Array<{ id: string; label: { label: string; author: string } | null }>;
+    };
+    expect(shown.total).toBe(shown.captures.length);
+    expect(shown.captures.find((c) => c.id === capture.id)?.label).toMatchObject({
+      label: 'scam',
+      author: 'ana',
+    });
   }, 120_000);
 
   it('queues API crawl requests once per URL and profile, and validates them', async () => {

@@ -189,6 +189,11 @@ describe('the workbench in Chromium', () => {
     );
     expect(stored).toEqual({ label: 'scam', author: 'ana@dragnet.test', note: 'fake Defender lock screen' });
     await audit('popup-labelled');
+    await page.reload();
+    await page.getByRole('table').getByRole('row').nth(1).waitFor();
+    // The label comes back from the server, not from the page's memory: the Label column says so.
+    const labelCell = page.getByRole('table').getByRole('row').nth(1).getByRole('cell').nth(4);
+    expect(await labelCell.textContent()).toMatch(/scam/i);
   });
 
   it('shows the exclusion lists', async () => {

@@ -67,13 +67,36 @@ export async function recentCapture(
   return row?.id ?? null;
 }
 
-/** A stored capture with its row's metadata. */
+/** An analyst's label of a page, as shown with the page. */
+export interface LatestLabel {
+  label: 'scam' | 'legitimate';
+  author: string | null;
+  note: string | null;
+  createdAt: Date;
+}
+
+/** A stored capture with its row's metadata and its latest label. */
 export interface StoredCapture {
   id: string;
   origin: string;
   reportId: string | null;
   operationId: string | null;
   capture: Capture;
+  label: LatestLabel | null;
+}
+
+/** The latest label of each of these pages (pages without one are absent). */
+async function latestLabels(db: Kysely<Database>, ids: string[]): Promise<Map<string, LatestLabel>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('pageLabels')
+    .select(['captureId', 'label', 'author', 'note', 'createdAt'])
+    .distinctOn('captureId')
+    .where('captureId', 'in', ids)
+    .orderBy('captureId')
+    .orderBy('id', 'desc')
+    .execute();
+  return new Map(rows.map(({ captureId, ...l }) => [captureId, l]));
 }
 
 /** One capture by id, or undefined. */
@@ -83,7 +106,9 @@ export async function getCapture(db: Kysely<Database>, id: string): Promise<Stor
     .select(['id', 'origin', 'reportId', 'operationId', 'capture'])
     .where('id', '=', id)
     .executeTakeFirst();
-  return row && { ...row, capture: row.capture as unknown as Capture };
+  if (!row) return undefined;
+  const label = (await latestLabels(db, [id])).get(id) ?? null;
+  return { ...row, capture: row.capture as unknown as Capture, label };
 }
 
 /** Records an analyst's label of a crawled page (the latest label of a page counts). */
@@ -130,15 +155,18 @@ export interface CaptureListItem {
   operationId: string | null;
   verdict: string | null;
   scamProbability: number | null;
+  label: LatestLabel | null;
 }
 
-/** Captures newest first, optionally of one operation or one URL. */
+/** Captures newest first, optionally of one operation or one URL, with how many match in all. */
 export async function listCaptures(
   db: Kysely<Database>,
   filter: { operationId?: string; url?: string; limit: number; offset: number },
-): Promise<CaptureListItem[]> {
-  let q = db
-    .selectFrom('crawlCaptures')
+): Promise<{ total: number; captures: CaptureListItem[] }> {
+  let base = db.selectFrom('crawlCaptures');
+  if (filter.operationId) base = base.where('operationId', '=', filter.operationId);
+  if (filter.url) base = base.where('url', '=', filter.url);
+  const q = base
     .select([
       'id',
       'url',
@@ -157,7 +185,13 @@ export async function listCaptures(
     .orderBy('id', 'desc')
     .limit(filter.limit)
     .offset(filter.offset);
-  if (filter.operationId) q = q.where('operationId', '=', filter.operationId);
-  if (filter.url) q = q.where('url', '=', filter.url);
-  return q.execute();
+  const [rows, count] = await Promise.all([
+    q.execute(),
+    base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const labels = await latestLabels(
+    db,
+    rows.map((r) => r.id),
+  );
+  return { total: Number(count.n), captures: rows.map((r) => ({ ...r, label: labels.get(r.id) ?? null })) };
 }

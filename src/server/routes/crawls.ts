@@ -67,7 +67,7 @@ export async function crawlRoutes(app: FastifyInstance, ctx: ServerContext): Pro
     { preHandler: analyst, schema: { ...tag, summary: 'Captures, newest first; by operation or URL.' } },
     async (req) => {
       const q = parseWith(listQuery, req.query, 'the query');
-      return { captures: await listCaptures(db, q) };
+      return listCaptures(db, q);
     },
   );
 

@@ -18,7 +18,7 @@ export function PopupsPage() {
   const operationId = params.get('operationId') ?? '';
   const url = params.get('url') ?? '';
   const open = params.get('capture');
-  const loaded = useApi<{ captures: CaptureListItem[] }>(
+  const loaded = useApi<{ total: number; captures: CaptureListItem[] }>(
     `/api/crawls${query({ limit: LIMIT, offset, operationId, url })}`,
   );
   const [labels, setLabels] = useState<ReadonlyMap<string, PageLabel>>(new Map());
@@ -96,6 +96,7 @@ export function PopupsPage() {
                 <Pager
                   limit={LIMIT}
                   offset={offset}
+                  total={d.total}
                   count={d.captures.length}
                   onOffset={(o) => update((p) => (o > 0 ? p.set('offset', String(o)) : p.delete('offset')))}
                 />
