@@ -196,6 +196,40 @@ describe('the workbench in Chromium', () => {
     expect(await labelCell.textContent()).toMatch(/scam/i);
   });
 
+  it('works from the keyboard alone: sign in, skip to content, reach triage and confirm a report', async () => {
+    const kb = await wb.newPage();
+    /** Presses Tab until the focused element's text (or label) matches, as a keyboard user would. */
+    const tabTo = async (name: RegExp, max = 60) => {
+      for (let i = 0; i < max; i++) {
+        await kb.keyboard.press('Tab');
+        const focused = (await kb.evaluate(
+          `(() => { const e = document.activeElement; return e ? (e.getAttribute('aria-label') || e.textContent || e.name || '').trim() : '' })()`,
+        )) as string;
+        if (name.test(focused)) return focused;
+      }
+      throw new Error(`could not reach ${name} with Tab`);
+    };
+    await kb.goto(`${wb.address}/signin`);
+    await tabTo(/^email$/); // the e-mail field, by its name
+    await kb.keyboard.type('ana@dragnet.test');
+    await kb.keyboard.press('Tab');
+    await kb.keyboard.type('correct horse battery staple');
+    await kb.keyboard.press('Enter');
+    await kb.getByRole('navigation', { name: 'Main' }).waitFor();
+    expect(await tabTo(/^Skip to content$/, 1)).toBe('Skip to content');
+    await tabTo(/^Triage$/);
+    await kb.keyboard.press('Enter');
+    await kb.getByRole('button', { name: 'Confirm' }).first().waitFor();
+    const before = await db().selectFrom('reportReviews').select('id').execute();
+    await tabTo(/^Confirm$/);
+    await kb.keyboard.press('Enter');
+    await until('the keyboard review', async () => {
+      const after = await db().selectFrom('reportReviews').select('id').execute();
+      return after.length > before.length ? true : undefined;
+    });
+    await kb.context().close();
+  });
+
   it('shows the exclusion lists', async () => {
     await page.getByRole('link', { name: 'Exclusions' }).click();
     await page
