@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { ExclusionsPage } from './pages/exclusions';
 import { OperationPage } from './pages/operation';
@@ -7,14 +8,42 @@ import { SignInPage } from './pages/sign-in';
 import { TriagePage } from './pages/triage';
 import { SessionProvider, useSession } from './session';
 
-/** The analyst's workbench: sign-in, then triage, operations, popups and exclusions. */
+/** The public portal (victims: report, check), loaded only by those who visit it. */
+const PublicSite = lazy(() => import('./public/site'));
+
+const publicSite = (page: 'home' | 'report' | 'check') => (
+  <Suspense
+    fallback={
+      <main className="centered" aria-busy="true">
+        <p>…</p>
+      </main>
+    }
+  >
+    <PublicSite page={page} />
+  </Suspense>
+);
+
+/**
+ * Two apps in one build: the public portal at /, /report and /check (no sign-in, no session), and the
+ * analyst's workbench everywhere else (sign-in, then triage, operations, popups and exclusions).
+ */
 export function App() {
   return (
-    <SessionProvider>
-      <BrowserRouter>
-        <Shell />
-      </BrowserRouter>
-    </SessionProvider>
+    <BrowserRouter>
+      <Routes>
+        <Route path="/" element={publicSite('home')} />
+        <Route path="/report/*" element={publicSite('report')} />
+        <Route path="/check" element={publicSite('check')} />
+        <Route
+          path="*"
+          element={
+            <SessionProvider>
+              <Shell />
+            </SessionProvider>
+          }
+        />
+      </Routes>
+    </BrowserRouter>
   );
 }
 
@@ -37,7 +66,9 @@ function Shell() {
         Skip to content
       </a>
       <header className="top">
-        <span className="brand">Dragnet</span>
+        <NavLink to="/operations" className="brand">
+          Dragnet
+        </NavLink>
         <nav aria-label="Main">
           <NavLink to="/triage">Triage</NavLink>
           <NavLink to="/operations">Operations</NavLink>
@@ -53,7 +84,6 @@ function Shell() {
       </header>
       <main id="main" tabIndex={-1}>
         <Routes>
-          <Route path="/" element={<Navigate to="/operations" replace />} />
           <Route path="/signin" element={<Navigate to="/operations" replace />} />
           <Route path="/triage" element={<TriagePage />} />
           <Route path="/operations" element={<OperationsPage />} />
