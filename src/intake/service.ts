@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { ValidationError } from '../core/errors.js';
 import type { ReportInput } from '../core/report-input.js';
 import type { JobQueue } from '../store/queue.js';
-import { type IntakeVia, type StoreOutcome, storeReports } from '../store/reports.js';
+import { type IntakeVia, type SpamSignal, type StoreOutcome, storeReports } from '../store/reports.js';
 import type { Database } from '../store/schema.js';
 import { parseReportInput } from './parse.js';
 
@@ -32,8 +32,12 @@ export class IntakeService {
     return values;
   }
 
-  /** Stores already-validated reports (and their processing jobs) atomically. */
-  async store(inputs: ReportInput[], via: IntakeVia): Promise<StoreOutcome[]> {
-    return storeReports(this.db, this.queue, inputs, this.now(), via);
+  /** Stores already-validated reports (and their processing jobs) atomically; suspected spam is marked, never dropped. */
+  async store(
+    inputs: ReportInput[],
+    via: IntakeVia,
+    options: { suspectedSpam?: SpamSignal } = {},
+  ): Promise<StoreOutcome[]> {
+    return storeReports(this.db, this.queue, inputs, this.now(), via, options);
   }
 }

@@ -1,14 +1,17 @@
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { installAuth } from './auth.js';
 import type { ServerContext } from './context.js';
 import { installErrorHandler } from './errors.js';
+import { installPublicLimits, RateLimitedError } from './public-limits.js';
 import { crawlRoutes } from './routes/crawls.js';
 import { exclusionRoutes } from './routes/exclusions.js';
 import { healthRoutes } from './routes/health.js';
 import { operationViewRoutes } from './routes/operation-views.js';
 import { operationRoutes } from './routes/operations.js';
+import { portalRoutes } from './routes/portal.js';
 import { reportRoutes } from './routes/reports.js';
 import { searchRoutes } from './routes/search.js';
 import { sessionRoutes } from './routes/session.js';
@@ -27,7 +30,7 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.logger,
     bodyLimit: 128 * 1024,
-    trustProxy: false,
+    trustProxy: ctx.trustProxy ?? false,
     ajv: { customOptions: { strict: false } },
   });
   // The zod contract validates; Fastify's own validator would answer with a different error shape.
@@ -51,9 +54,18 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: OPENAPI_UI });
   app.get(OPENAPI_JSON, { schema: { hide: true } }, async () => app.swagger());
   await installAuth(app, ctx);
+  // Once for the whole app: routes opt in (sign-in by config, the public endpoints by publicLimiters).
+  await app.register(rateLimit, {
+    global: false,
+    hook: 'preHandler',
+    errorResponseBuilder: (_req, c) =>
+      new RateLimitedError(`too many attempts; try again in ${c.after}`, Math.ceil(c.ttl / 1000)),
+  });
+  installPublicLimits(app, ctx.publicLimits);
   await healthRoutes(app, ctx);
   await sessionRoutes(app, ctx);
   await reportRoutes(app, ctx);
+  await portalRoutes(app, ctx);
   await operationRoutes(app, ctx);
   await crawlRoutes(app, ctx);
   await triageRoutes(app, ctx);

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { PublicLimits } from '../core/config.js';
 import type { IntakeService } from '../intake/service.js';
 import type { BlobStore } from '../store/blobs.js';
 import type { Store } from '../store/database.js';
@@ -16,5 +17,9 @@ export interface ServerContext {
   logger: FastifyBaseLogger;
   roles: Role[];
   apiToken: string | undefined;
+  /** Anonymous callers' limits on the public endpoints (default: DEFAULT_PUBLIC_LIMITS). */
+  publicLimits?: PublicLimits;
+  /** Which proxies to believe about the client's address (default: none, the socket's address). */
+  trustProxy?: boolean | string;
   shuttingDown(): boolean;
 }

@@ -47,6 +47,8 @@ export async function startDragnet(options: ServeOptions): Promise<Running> {
     logger,
     roles: options.roles,
     apiToken: process.env.DRAGNET_API_TOKEN || undefined,
+    publicLimits: config.publicLimits,
+    trustProxy: config.trustProxy,
     shuttingDown: () => shuttingDown,
   };
   await options.beforeListen?.(ctx);

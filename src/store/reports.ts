@@ -59,10 +59,22 @@ function row(p: Prepared, receivedAt: Date, via: IntakeVia) {
   };
 }
 
+/** Why a submission looks like spam (a bot filled the portal's hidden field): kept beside the report. */
+export interface SpamSignal {
+  reason: 'honeypot';
+  detail: string;
+}
+
+/** Who puts suspected spam away in the triage queue (the review's author). */
+export const SPAM_REVIEWER = 'dragnet (suspected spam)';
+
 /**
  * Stores reports and queues their processing in one transaction, so a crash leaves either both or
  * neither. Idempotent: a report already stored (same source and externalId, or same content when it
  * has no externalId) is a duplicate; the same externalId with different content is a conflict.
+ * With `suspectedSpam`, new reports are still stored and processed (never silently dropped) but marked:
+ * a `suspected_spam` annotation says why, and a review "not_scam" by SPAM_REVIEWER takes them out of the
+ * triage queue's new reports (an analyst finds them under "not a scam" and can confirm them instead).
  */
 export async function storeReports(
   db: Kysely<Database>,
@@ -70,6 +82,7 @@ export async function storeReports(
   inputs: ReportInput[],
   receivedAt: Date,
   via: IntakeVia,
+  options: { suspectedSpam?: SpamSignal } = {},
 ): Promise<StoreOutcome[]> {
   if (inputs.length === 0) return [];
   const prepared = inputs.map(prepare);
@@ -81,6 +94,7 @@ export async function storeReports(
       .returning('id')
       .execute();
     const insertedIds = new Set(inserted.map((r) => r.id));
+    if (options.suspectedSpam) await markSuspectedSpam(trx, [...insertedIds], options.suspectedSpam);
     await queue.enqueueProcessing(
       trx,
       prepared.filter((p) => insertedIds.has(p.id)).map((p) => p.id),
@@ -101,6 +115,32 @@ export async function storeReports(
       };
     });
   });
+}
+
+async function markSuspectedSpam(trx: Transaction<Database>, ids: string[], signal: SpamSignal) {
+  if (ids.length === 0) return;
+  await trx
+    .insertInto('reportAnnotations')
+    .values(
+      ids.map((reportId) => ({
+        reportId,
+        author: SPAM_REVIEWER,
+        kind: 'suspected_spam',
+        body: JSON.stringify(signal),
+      })),
+    )
+    .execute();
+  await trx
+    .insertInto('reportReviews')
+    .values(
+      ids.map((reportId) => ({
+        reportId,
+        status: 'not_scam' as const,
+        author: SPAM_REVIEWER,
+        note: `suspected spam (${signal.reason}): ${signal.detail}`,
+      })),
+    )
+    .execute();
 }
 
 async function findExisting(trx: Transaction<Database>, missing: Prepared[]) {

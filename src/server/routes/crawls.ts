@@ -109,7 +109,7 @@ export async function crawlRoutes(app: FastifyInstance, ctx: ServerContext): Pro
       preHandler: analyst,
       schema: {
         ...tag,
-        summary: 'An evidence file by SHA-256: screenshots as PNG, anything else as a download.',
+        summary: 'An evidence file by SHA-256: pictures (PNG, JPEG) shown, anything else as a download.',
       },
     },
     async (req, reply) => {
@@ -117,10 +117,11 @@ export async function crawlRoutes(app: FastifyInstance, ctx: ServerContext): Pro
       const info = await ctx.blobs.info(sha256);
       if (!info) throw new NotFoundError(`no evidence file ${sha256}`);
       const bytes = await ctx.blobs.get(sha256);
-      // Captured HTML is the attacker's: never let a browser render it from our origin.
-      const image = info.mediaType === 'image/png';
+      // Captured HTML and uploaded e-mails are the attacker's: never let a browser render them from our
+      // origin. Pictures are shown: screenshots and uploads were encoded by Dragnet itself.
+      const image = info.mediaType === 'image/png' || info.mediaType === 'image/jpeg';
       reply
-        .header('content-type', image ? 'image/png' : 'application/octet-stream')
+        .header('content-type', image ? info.mediaType! : 'application/octet-stream')
         .header('x-content-type-options', 'nosniff')
         .header('content-security-policy', "default-src 'none'; sandbox")
         .header('cache-control', 'private, max-age=31536000, immutable')

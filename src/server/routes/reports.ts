@@ -1,8 +1,15 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ConflictError } from '../../core/errors.js';
 import { reportInputSchema } from '../../core/report-input.js';
-import { addReportVersion, annotateReport, getReport, type StoreOutcome } from '../../store/reports.js';
+import {
+  addReportVersion,
+  annotateReport,
+  getReport,
+  type IntakeVia,
+  type SpamSignal,
+  type StoreOutcome,
+} from '../../store/reports.js';
 import { requireRole, SECURED } from '../auth.js';
 import type { ServerContext } from '../context.js';
 import { parseWith } from '../validate.js';
@@ -33,6 +40,36 @@ const annotationSchema = z.strictObject({
   body: z.record(z.string(), z.unknown()),
 });
 
+/** The portal's pages say where a report came from; every other caller is the API. */
+export const INTAKE_HEADER = 'x-dragnet-intake';
+/** The portal forwards its hidden form field here: people never see it, so only bots fill it. */
+export const HONEYPOT_HEADER = 'x-dragnet-honeypot';
+
+const portalHeaders = {
+  type: 'object',
+  properties: {
+    [INTAKE_HEADER]: { type: 'string', enum: ['portal'], description: 'sent by the public portal' },
+    [HONEYPOT_HEADER]: {
+      type: 'string',
+      description: "the portal's hidden field; a non-empty value stores the report as suspected spam",
+    },
+  },
+};
+
+function intakeOf(request: FastifyRequest): IntakeVia {
+  return request.headers[INTAKE_HEADER] === 'portal' ? 'portal' : 'api';
+}
+
+function spamSignalOf(request: FastifyRequest): SpamSignal | undefined {
+  const value = request.headers[HONEYPOT_HEADER];
+  const filled = (Array.isArray(value) ? value.join(' ') : (value ?? '')).trim();
+  if (!filled) return undefined;
+  return {
+    reason: 'honeypot',
+    detail: `the hidden form field was filled (${JSON.stringify(filled.slice(0, 80))})`,
+  };
+}
+
 function single(outcome: StoreOutcome) {
   if (outcome.status === 'conflict') throw new ConflictError(outcome.message, outcome.existingId);
   return outcome;
@@ -44,10 +81,12 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServerContext): Pr
     '/api/reports',
     {
       bodyLimit: SINGLE_BODY_LIMIT,
+      onRequest: app.publicLimit.reports,
       schema: {
         summary:
-          'Submit one report (anonymous allowed). Idempotent by externalId, or by content without one.',
+          'Submit one report (anonymous allowed, within per-address limits). Idempotent by externalId, or by content without one.',
         tags: ['intake'],
+        headers: portalHeaders,
         body: reportJsonSchema,
         response: {
           200: {
@@ -63,12 +102,15 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServerContext): Pr
           400: errorSchema,
           409: errorSchema,
           413: errorSchema,
+          429: errorSchema,
         },
       },
     },
     async (request, reply) => {
       const [input] = ctx.intake.validate([request.body], false);
-      const [outcome] = await ctx.intake.store([input!], 'api');
+      const [outcome] = await ctx.intake.store([input!], intakeOf(request), {
+        suspectedSpam: spamSignalOf(request),
+      });
       const result = single(outcome!);
       return reply.status(result.status === 'created' ? 201 : 200).send(result);
     },
@@ -78,9 +120,11 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServerContext): Pr
     '/api/reports/batch',
     {
       bodyLimit: BATCH_BODY_LIMIT,
+      onRequest: app.publicLimit.reports,
       schema: {
         summary: `Submit up to ${MAX_BATCH} reports at once. All are validated first: one invalid record stores none.`,
         tags: ['intake'],
+        headers: portalHeaders,
         body: {
           type: 'object',
           properties: { reports: { type: 'array', maxItems: MAX_BATCH, items: reportJsonSchema } },
@@ -99,6 +143,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServerContext): Pr
           },
           400: errorSchema,
           413: errorSchema,
+          429: errorSchema,
         },
       },
     },
@@ -108,7 +153,9 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServerContext): Pr
         request.body,
       );
       const inputs = ctx.intake.validate(body.reports, true);
-      const outcomes = await ctx.intake.store(inputs, 'api');
+      const outcomes = await ctx.intake.store(inputs, intakeOf(request), {
+        suspectedSpam: spamSignalOf(request),
+      });
       const results = outcomes.map((o, index) => ({ index, ...o }));
       const created = outcomes.filter((o) => o.status === 'created').length;
       return reply.status(created > 0 ? 201 : 200).send({

@@ -1,4 +1,3 @@
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { hashPassword, verifyPassword } from '../../auth/passwords.js';
@@ -21,8 +20,6 @@ const tag = { tags: ['session'] };
 /** Sign-in, the current session, sign-out. */
 export async function sessionRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   const db = ctx.store.db;
-  // preHandler: the key includes the e-mail, so the body must be parsed first.
-  await app.register(rateLimit, { global: false, hook: 'preHandler' });
   // Verifying against a real hash when the e-mail is unknown keeps both answers equally slow, so the
   // timing does not tell which e-mails have accounts.
   const decoy = await hashPassword('decoy password that matches nothing');
@@ -32,6 +29,8 @@ export async function sessionRoutes(app: FastifyInstance, ctx: ServerContext): P
     {
       schema: { ...tag, summary: 'Sign in with e-mail and password; sets the session cookie.' },
       config: {
+        // preHandler (set where the plugin is registered, in app.ts): the key includes the e-mail, so
+        // the body must be parsed first.
         rateLimit: {
           max: SIGN_IN_PER_MINUTE,
           timeWindow: '1 minute',
