@@ -20,7 +20,9 @@ export function CheckAnswer({ result }: { result: CheckResult }) {
           <ul>
             <li>{t.check.reported(result.reports, formatNumber(result.reports))}</li>
             {result.lastSeen && <li>{t.check.lastSeen(formatDate(result.lastSeen))}</li>}
-            {result.firstSeen && <li>{t.check.firstSeen(formatDate(result.firstSeen))}</li>}
+            {result.firstSeen && formatDate(result.firstSeen) !== formatDate(result.lastSeen ?? '') && (
+              <li>{t.check.firstSeen(formatDate(result.firstSeen))}</li>
+            )}
             {result.crawledPages > 0 && (
               <li>
                 {t.check.crawled(

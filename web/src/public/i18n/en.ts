@@ -240,7 +240,7 @@ export const en = {
     askedOnly: 'You did well not to pay. If they call again, hang up.',
     neverPay: 'No real company asks to be paid with gift cards or crypto.',
     policeTitle: 'Report it to the police',
-    policeIn: (country: string) => `In ${country}:`,
+    policeIn: (country: string) => `${country}:`,
     policeOther: 'Contact your local police and give them your reference number.',
     newReport: 'Make another report',
     print: 'Print this page',

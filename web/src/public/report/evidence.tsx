@@ -66,7 +66,9 @@ export function EvidenceUpload(props: {
   return (
     <div className="evidence">
       <p className="hint" id={`${id}-hint`}>
-        {props.hint} {t.evidence.hint}
+        {props.hint}
+        <br />
+        {t.evidence.hint}
       </p>
       <input
         id={`${id}-input`}
