@@ -356,6 +356,47 @@ describe('the public portal in Chromium', () => {
     await page.context().close();
   });
 
+  it('works with the keyboard alone: skip link, answers, and Next with the focus on the new step', async () => {
+    const page = await open('/', { locale: 'en-US' });
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await focusedText(page)).toBe('Skip to content');
+    /** Tabs until the focused element's text matches (a bounded walk through the page). */
+    const tabTo = async (text: RegExp) => {
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press('Tab');
+        if (text.test((await focusedText(page)) as string)) return;
+      }
+      throw new Error(`never reached ${text}`);
+    };
+    await tabTo(/^Report a scam/);
+    await page.keyboard.press('Enter');
+    await until(
+      'step 1',
+      async () => ((await focusedText(page)) as string).includes('Step 1 of 6') || undefined,
+    );
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('They called me about a virus.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    expect(await page.getByLabel('Microsoft or Windows').isChecked()).toBe(true);
+    await tabTo(/^Next$/);
+    await page.keyboard.press('Enter');
+    await until(
+      'step 2',
+      async () => ((await focusedText(page)) as string).includes('Step 2 of 6') || undefined,
+    );
+    await page.getByRole('button', { name: 'Back' }).press('Enter');
+    await until(
+      'step 1 again',
+      async () => ((await focusedText(page)) as string).includes('Step 1 of 6') || undefined,
+    );
+    expect(await page.getByLabel('Tell us in your own words').inputValue()).toBe(
+      'They called me about a virus.',
+    );
+    await page.context().close();
+  });
+
   it('switches language, remembers it, and sets <html lang>', async () => {
     const page = await open('/', { locale: 'de-DE' });
     await page

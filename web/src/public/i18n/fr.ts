@@ -47,7 +47,7 @@ export const fr: Messages = {
     title: 'Que s’est-il passé ?',
     storyLabel: 'Racontez avec vos mots',
     storyHint:
-      'Par exemple : « Un avertissement est apparu sur mon écran avec un numéro à appeler. Un homme a dit qu’il travaillait pour Microsoft. »',
+      'Par exemple : « Un avertissement est apparu sur mon écran avec un numéro à appeler. Un homme a dit qu’il travaillait pour Microsoft. »',
     brandLegend: 'Qui disaient-ils être ?',
     brands: {
       microsoft: 'Microsoft ou Windows',
@@ -176,7 +176,7 @@ export const fr: Messages = {
     contactYes: 'Oui, vous pouvez me contacter au sujet de mon signalement',
     emailLabel: 'Votre adresse e-mail',
     phoneLabel: 'Votre numéro de téléphone',
-    contactMissing: 'Donnez une adresse e-mail ou un numéro de téléphone, ou décochez « me contacter ».',
+    contactMissing: 'Donnez une adresse e-mail ou un numéro de téléphone, ou décochez « me contacter ».',
     emailInvalid: 'Cette adresse e-mail semble incomplète. Elle ressemble à nom@exemple.fr.',
     shareLegend: 'Partage de votre signalement',
     policeConsent: 'La police peut voir mon signalement et me contacter',
@@ -206,12 +206,12 @@ export const fr: Messages = {
   },
   submit: {
     rate_limited:
-      'Beaucoup de personnes envoient des signalements en ce moment. Attendez une minute, puis appuyez de nouveau sur « Envoyer mon signalement ». Vos réponses sont conservées.',
+      'Beaucoup de personnes envoient des signalements en ce moment. Attendez une minute, puis appuyez de nouveau sur « Envoyer mon signalement ». Vos réponses sont conservées.',
     network:
-      'Votre signalement n’a pas pu être envoyé. Vérifiez votre connexion internet, puis appuyez de nouveau sur « Envoyer mon signalement ». Vos réponses sont conservées.',
+      'Votre signalement n’a pas pu être envoyé. Vérifiez votre connexion internet, puis appuyez de nouveau sur « Envoyer mon signalement ». Vos réponses sont conservées.',
     invalid: 'Une partie du signalement n’a pas pu être acceptée. Vérifiez vos réponses et réessayez.',
     other:
-      'Un problème est survenu de notre côté. Appuyez de nouveau sur « Envoyer mon signalement » dans un instant. Vos réponses sont conservées.',
+      'Un problème est survenu de notre côté. Appuyez de nouveau sur « Envoyer mon signalement » dans un instant. Vos réponses sont conservées.',
   },
   done: {
     title: 'Merci. Nous avons bien reçu votre signalement.',
@@ -228,11 +228,11 @@ export const fr: Messages = {
       'Ils ont eu accès à votre ordinateur. Désinstallez le programme qu’ils vous ont fait installer (dans Paramètres, puis Applications). Faites ensuite vérifier l’ordinateur par une personne de confiance.',
     passwords:
       'Changez vos mots de passe, en commençant par votre e-mail et votre banque. Faites-le depuis un autre appareil, par exemple votre téléphone.',
-    bank: 'Appelez votre banque maintenant. Utilisez le numéro imprimé sur votre carte ou sur votre relevé, jamais un numéro qu’ils vous ont donné. Dites : « J’ai été victime d’une arnaque. Merci de bloquer ou d’annuler le paiement. »',
+    bank: 'Appelez votre banque maintenant. Utilisez le numéro imprimé sur votre carte ou sur votre relevé, jamais un numéro qu’ils vous ont donné. Dites : « J’ai été victime d’une arnaque. Merci de bloquer ou d’annuler le paiement. »',
     giftCard: (brand) =>
-      `Appelez ${brand} maintenant, avec les cartes et les tickets de caisse sous la main. Dites : « J’ai acheté ces cartes cadeaux à cause d’une arnaque. Merci de bloquer l’argent. » Donnez les numéros des cartes.`,
+      `Appelez ${brand} maintenant, avec les cartes et les tickets de caisse sous la main. Dites : « J’ai acheté ces cartes cadeaux à cause d’une arnaque. Merci de bloquer l’argent. » Donnez les numéros des cartes.`,
     giftCardAny:
-      'Appelez maintenant l’entreprise qui a émis les cartes cadeaux (le numéro est au dos de la carte). Dites : « J’ai acheté ces cartes cadeaux à cause d’une arnaque. Merci de bloquer l’argent. »',
+      'Appelez maintenant l’entreprise qui a émis les cartes cadeaux (le numéro est au dos de la carte). Dites : « J’ai acheté ces cartes cadeaux à cause d’une arnaque. Merci de bloquer l’argent. »',
     giftCardWhere: (site) => `Site officiel : ${site}`,
     crypto:
       'Contactez maintenant la plateforme ou la société du distributeur de cryptomonnaie utilisé (son nom est sur le reçu) et dites-leur que c’était une arnaque. Gardez le reçu et l’adresse du portefeuille.',

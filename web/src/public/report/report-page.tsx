@@ -139,6 +139,8 @@ export function ReportPage() {
     event.preventDefault();
     const found = validateStep(step, draft, t, language);
     if (found.length > 0) return showErrors(found);
+    setErrors([]);
+    setMissing(false);
     if (index < STEPS.length - 1) navigate(`/report/${index + 2}`);
     else void send();
   };
