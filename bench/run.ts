@@ -14,6 +14,7 @@ const registry: Record<string, () => Promise<{ default: Bench }>> = {
   crawl: () => import('./crawl.bench.js'),
   classify: () => import('./classify.bench.js'),
   api: () => import('./api.bench.js'),
+  portal: () => import('./portal.bench.js'),
 };
 
 const only = process.argv.slice(2);

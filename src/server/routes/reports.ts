@@ -108,10 +108,10 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServerContext): Pr
     },
     async (request, reply) => {
       const [input] = ctx.intake.validate([request.body], false);
-      const [outcome] = await ctx.intake.store([input!], intakeOf(request), {
+      const outcome = await ctx.intake.submit(input!, intakeOf(request), {
         suspectedSpam: spamSignalOf(request),
       });
-      const result = single(outcome!);
+      const result = single(outcome);
       return reply.status(result.status === 'created' ? 201 : 200).send(result);
     },
   );
