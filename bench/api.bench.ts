@@ -332,7 +332,12 @@ async function build(store: Store, filledMarker?: string): Promise<string> {
   const t = performance.now();
   const stats = await recluster(store.db, NOW);
   const reclusterSeconds = (performance.now() - t) / 1000;
-  return `built in ${fillSeconds.toFixed(0)} s (store + extract + save) and ${reclusterSeconds.toFixed(0)} s (recluster: load ${stats.seconds.load}, cluster ${stats.seconds.cluster}, write ${stats.seconds.write}, summaries ${stats.seconds.summaries})`;
+  // What autovacuum does on PostgreSQL after a bulk load (PGlite runs none): the visibility map lets the
+  // lists' counts read an index alone (count of a million extractions: 350 → 80 ms) and the planner gets statistics.
+  const v = performance.now();
+  await sql`VACUUM (ANALYZE)`.execute(store.db);
+  const vacuumSeconds = (performance.now() - v) / 1000;
+  return `built in ${fillSeconds.toFixed(0)} s (store + extract + save) and ${reclusterSeconds.toFixed(0)} s (recluster: load ${stats.seconds.load}, cluster ${stats.seconds.cluster}, write ${stats.seconds.write}, summaries ${stats.seconds.summaries}), then VACUUM (ANALYZE) ${vacuumSeconds.toFixed(0)} s`;
 }
 
 export default bench;
