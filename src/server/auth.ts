@@ -102,6 +102,3 @@ export function actorOf(request: FastifyRequest): string | null {
   if (!p) return null;
   return p.via === 'token' && p.email === 'operator' ? null : p.email;
 }
-
-/** Until every route names its role: the analyst role (kept for routes being written right now). */
-export const requireOperator = (_token?: string) => requireRole('analyst');

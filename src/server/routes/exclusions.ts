@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { INDICATOR_KINDS } from '../../core/indicator-kinds.js';
 import { listExclusions, previewExclusion } from '../../operations/exclusions.js';
-import { requireOperator } from '../auth.js';
+import { requireRole, SECURED } from '../auth.js';
 import type { ServerContext } from '../context.js';
 import { parseWith } from '../validate.js';
 
@@ -11,7 +11,7 @@ const previewBody = z.strictObject({
   value: z.string().trim().min(1).max(2048),
 });
 
-const tag = { tags: ['exclusions'], security: [{ bearer: [] }] };
+const tag = { tags: ['exclusions'], security: SECURED };
 
 /** The block / inform lists: what never links, and a preview of what excluding a value would split. */
 export async function exclusionRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
@@ -20,7 +20,7 @@ export async function exclusionRoutes(app: FastifyInstance, ctx: ServerContext):
   app.get(
     '/api/exclusions',
     {
-      preHandler: requireOperator(ctx.apiToken),
+      preHandler: requireRole('analyst'),
       schema: {
         ...tag,
         summary: 'The shipped common values (block / inform) and analysts’ exclusions in force.',
@@ -32,7 +32,7 @@ export async function exclusionRoutes(app: FastifyInstance, ctx: ServerContext):
   app.post(
     '/api/exclusions/preview',
     {
-      preHandler: requireOperator(ctx.apiToken),
+      preHandler: requireRole('analyst'),
       schema: {
         ...tag,
         summary: 'What excluding a value would split: its operations reclustered with and without it.',

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { listDecisions } from '../../operations/decision-history.js';
 import { operationGeography } from '../../operations/geography.js';
 import { operationTimeline } from '../../operations/timeline.js';
-import { requireOperator } from '../auth.js';
+import { requireRole, SECURED } from '../auth.js';
 import type { ServerContext } from '../context.js';
 import { parseWith } from '../validate.js';
 
@@ -14,7 +14,7 @@ const decisionsQuery = z.strictObject({
   active: z.enum(['true', 'false']).optional(),
 });
 
-const tag = { tags: ['operations'], security: [{ bearer: [] }] };
+const tag = { tags: ['operations'], security: SECURED };
 
 /** An operation's timeline, map and decision history: the operation page's other views. */
 export async function operationViewRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
@@ -23,7 +23,7 @@ export async function operationViewRoutes(app: FastifyInstance, ctx: ServerConte
   app.get(
     '/api/operations/:id/timeline',
     {
-      preHandler: requireOperator(ctx.apiToken),
+      preHandler: requireRole('partner'),
       schema: { ...tag, summary: 'Reports and losses per day (per week beyond 90 days).' },
     },
     async (req) => operationTimeline(db, parseWith(idParams, req.params, 'the path').id),
@@ -32,7 +32,7 @@ export async function operationViewRoutes(app: FastifyInstance, ctx: ServerConte
   app.get(
     '/api/operations/:id/geography',
     {
-      preHandler: requireOperator(ctx.apiToken),
+      preHandler: requireRole('partner'),
       schema: {
         ...tag,
         summary: "Victims' countries, and where its phones, banks and sites point (infrastructure origins).",
@@ -44,7 +44,7 @@ export async function operationViewRoutes(app: FastifyInstance, ctx: ServerConte
   app.get(
     '/api/link-decisions',
     {
-      preHandler: requireOperator(ctx.apiToken),
+      preHandler: requireRole('analyst'),
       schema: {
         ...tag,
         summary:

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { interpretQuery } from '../../search/interpret.js';
 import { findValues } from '../../search/lookup.js';
-import { requireOperator } from '../auth.js';
+import { requireRole, SECURED } from '../auth.js';
 import type { ServerContext } from '../context.js';
 import { parseWith } from '../validate.js';
 
@@ -23,10 +23,10 @@ export async function searchRoutes(app: FastifyInstance, ctx: ServerContext): Pr
   app.get(
     '/api/search',
     {
-      preHandler: requireOperator(ctx.apiToken),
+      preHandler: requireRole('partner'),
       schema: {
         tags: ['search'],
-        security: [{ bearer: [] }],
+        security: SECURED,
         summary:
           'Find reports and operations by a value typed as a victim would ("(844) 207-3311" finds +18442073311).',
       },

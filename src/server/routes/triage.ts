@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { reviewReport, triageQueue } from '../../triage/queue.js';
-import { actorOf, requireOperator } from '../auth.js';
+import { actorOf, requireRole, SECURED } from '../auth.js';
 import type { ServerContext } from '../context.js';
 import { parseWith } from '../validate.js';
 
@@ -16,7 +16,7 @@ const reviewBody = z.strictObject({
   note: z.string().max(2000).optional(),
 });
 
-const tag = { tags: ['triage'], security: [{ bearer: [] }] };
+const tag = { tags: ['triage'], security: SECURED };
 
 /** The triage queue: processed reports by triage score, and analysts' reviews of them. */
 export async function triageRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
@@ -25,7 +25,7 @@ export async function triageRoutes(app: FastifyInstance, ctx: ServerContext): Pr
   app.get(
     '/api/triage',
     {
-      preHandler: requireOperator(ctx.apiToken),
+      preHandler: requireRole('analyst'),
       schema: {
         ...tag,
         summary: 'Processed reports, highest triage score first, then newest; new = not reviewed yet.',
@@ -37,7 +37,7 @@ export async function triageRoutes(app: FastifyInstance, ctx: ServerContext): Pr
   app.post(
     '/api/reports/:id/review',
     {
-      preHandler: requireOperator(ctx.apiToken),
+      preHandler: requireRole('analyst'),
       schema: { ...tag, summary: 'Review a report: a tech support scam (confirmed) or not (not_scam).' },
     },
     async (req, reply) => {
