@@ -75,6 +75,7 @@ describe('the operations API', () => {
     expect(indicators[0].reportCount).toBeGreaterThanOrEqual(indicators.at(-1).reportCount);
     const graph = (await get(`/api/operations/${top.id}/graph?nodes=20`)).json();
     expect(graph.nodes.length).toBeLessThanOrEqual(20);
+    expect(graph.linksFrom).toEqual({ reports: top.reportCount, of: top.reportCount });
     expect(graph.edges.every((e: { a: number; b: number }) => e.a < e.b && e.b < graph.nodes.length)).toBe(
       true,
     );

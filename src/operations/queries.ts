@@ -205,23 +205,32 @@ export async function operationIndicators(
  * nodes, with how many reports carry each, and edges between values that appear in the same reports,
  * weighted by how many. `expand` lists the reports carrying one value, a page at a time.
  */
+/** The graph's links are counted over at most this many of an operation's latest reports. */
+export const GRAPH_SAMPLE_REPORTS = 10_000;
+
 export async function operationGraph(db: Kysely<Database>, id: string, nodes: number) {
   const top = await operationIndicators(db, id, nodes, 0);
   if (top.length === 0) return { nodes: [], edges: [] };
   // From the operation's own reports: a value it shares with the rest of the store (a company name, a
   // wallet) may be held by a hundred thousand reports elsewhere. Pairs are counted here, not in SQL: the
   // planner cannot estimate a CTE's size and joined it to itself by nested loop (4,500² rows: 9 s).
+  // A call centre's hundred thousand reports would take seconds to read; which values go together shows
+  // as well in its latest reports (ids are time-ordered UUIDv7), so links are counted over those.
   const hits = await sql<{ n: number; reportId: string }>`
     WITH top AS (SELECT * FROM unnest(${top.map((t) => t.kind)}::text[], ${top.map((t) => t.value)}::text[])
-                 WITH ORDINALITY AS t(kind, value, n))
-    SELECT DISTINCT top.n - 1 AS n, ri.report_id FROM report_operations ro
-    JOIN report_indicators ri ON ri.report_id = ro.report_id
+                 WITH ORDINALITY AS t(kind, value, n)),
+    latest AS (SELECT report_id FROM report_operations WHERE operation_id = ${id}
+               ORDER BY report_id DESC LIMIT ${GRAPH_SAMPLE_REPORTS})
+    SELECT DISTINCT top.n - 1 AS n, ri.report_id FROM latest
+    JOIN report_indicators ri ON ri.report_id = latest.report_id
     JOIN top ON top.kind = ri.kind AND top.value = ri.value
-    WHERE ro.operation_id = ${id}
     ORDER BY 2, 1`.execute(db);
+  const { reportCount } = await operationDetail(db, id);
   return {
     nodes: top.map((t, i) => ({ index: i, ...t })),
     edges: coOccurrences(hits.rows.map((h) => ({ node: Number(h.n), report: h.reportId }))),
+    /** How many of the operation's reports the links were counted over (its latest). */
+    linksFrom: { reports: Math.min(reportCount, GRAPH_SAMPLE_REPORTS), of: reportCount },
   };
 }
 

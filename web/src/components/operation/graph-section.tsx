@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
+import { formatCount } from '../format';
 import { ErrorMessage, Loading } from '../status';
 import type { LayoutStats } from './graph-canvas';
 import { GraphLegend } from './graph-legend';
@@ -46,6 +47,9 @@ export function GraphSection({ operationId }: { operationId: string }) {
         <span className="muted" aria-live="polite">
           {graph.data.nodes.length} values (of up to {nodeLimit}), {elements.nodes.length} nodes,{' '}
           {elements.edges.length} links
+          {graph.data.linksFrom &&
+            graph.data.linksFrom.reports < graph.data.linksFrom.of &&
+            ` (counted over the latest ${formatCount(graph.data.linksFrom.reports)} of ${formatCount(graph.data.linksFrom.of)} reports)`}
           {stats && ` · ${stats.kind === 'full' ? 'laid out' : 'expanded'} in ${Math.round(stats.ms)} ms`}
         </span>
       </div>

@@ -18,6 +18,8 @@ export interface GraphValue {
 export interface GraphAnswer {
   nodes: GraphValue[];
   edges: Array<{ a: number; b: number; reports: number }>;
+  /** The links are counted over the operation's latest `reports` of `of` (all of them when they are few). */
+  linksFrom?: { reports: number; of: number };
 }
 
 /** A report as the graph's expansion lists it. */
