@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { NotFoundError } from '../core/errors.js';
 import { freshness } from '../score/decay.js';
+import { type CappedTotal, cappedCount } from '../store/counts.js';
 import type { Database } from '../store/schema.js';
 import { filterKey } from './filters.js';
 
@@ -34,7 +35,7 @@ export interface OperationRow {
 export async function listOperations(
   db: Kysely<Database>,
   f: OperationFilter,
-): Promise<{ total: number; rows: OperationRow[] }> {
+): Promise<CappedTotal & { rows: OperationRow[] }> {
   let q = db.selectFrom('operations');
   // The values an operation's profile lists, as keys under one GIN index (operations_filter_keys_idx).
   const keys = [
@@ -46,7 +47,7 @@ export async function listOperations(
   if (keys.length > 0) q = q.where(sql<boolean>`filter_keys @> ${keys}::text[]`);
   if (f.activeFrom) q = q.where('lastSeen', '>=', new Date(f.activeFrom));
   if (f.activeTo) q = q.where('firstSeen', '<=', new Date(f.activeTo));
-  const total = Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const counted = await cappedCount(db, q.select(sql`1`.as('one')));
   const rows = await q
     .select(['id', 'reportCount', 'priority', 'firstSeen', 'lastSeen', 'pinned', 'stale', 'summary'])
     .orderBy('priority', 'desc')
@@ -54,7 +55,7 @@ export async function listOperations(
     .limit(f.limit)
     .offset(f.offset)
     .execute();
-  return { total, rows };
+  return { ...counted, rows };
 }
 
 /** One line of `dragnet operations --format ndjson` (DESIGN.md, "Operations export"). */

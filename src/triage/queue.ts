@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { NotFoundError } from '../core/errors.js';
+import { type CappedTotal, cappedCount } from '../store/counts.js';
 import type { Database } from '../store/schema.js';
 
 /** Which reports the queue shows: not yet reviewed, reviewed one way or the other, or every one. */
@@ -47,41 +48,27 @@ export interface TriageReport {
 export async function triageQueue(
   db: Kysely<Database>,
   q: { status: TriageStatus; limit: number; offset: number },
-): Promise<{ total: number; reports: TriageReport[] }> {
+): Promise<CappedTotal & { reports: TriageReport[] }> {
   const order = sql`ORDER BY e.triage_score DESC, e.reported_at DESC NULLS LAST, e.report_id`;
   const page = sql`LIMIT ${q.limit} OFFSET ${q.offset}`;
   const latest = sql`(SELECT DISTINCT ON (report_id) report_id, status FROM report_reviews ORDER BY report_id, id DESC)`;
-  let ids: string[];
-  let total: number;
-  if (q.status === 'new') {
-    const rows = await sql<{ reportId: string }>`
-      SELECT e.report_id FROM report_extractions e
-      WHERE NOT EXISTS (SELECT 1 FROM report_reviews v WHERE v.report_id = e.report_id)
-      ${order} ${page}`.execute(db);
-    ids = rows.rows.map((r) => r.reportId);
-    // Reviewed reports are few: counting them beside all extractions avoids an anti-join over every report.
-    const n = await sql<{ n: string }>`
-      SELECT (SELECT count(*) FROM report_extractions)
-           - (SELECT count(DISTINCT v.report_id) FROM report_reviews v
-              JOIN report_extractions e ON e.report_id = v.report_id) AS n`.execute(db);
-    total = Number(n.rows[0]?.n ?? 0);
-  } else if (q.status === 'all') {
-    const rows = await sql<{ reportId: string }>`
-      SELECT e.report_id FROM report_extractions e ${order} ${page}`.execute(db);
-    ids = rows.rows.map((r) => r.reportId);
-    const n = await sql<{ n: string }>`SELECT count(*) AS n FROM report_extractions`.execute(db);
-    total = Number(n.rows[0]?.n ?? 0);
-  } else {
-    const rows = await sql<{ reportId: string }>`
-      SELECT e.report_id FROM ${latest} l JOIN report_extractions e ON e.report_id = l.report_id
-      WHERE l.status = ${q.status} ${order} ${page}`.execute(db);
-    ids = rows.rows.map((r) => r.reportId);
-    const n = await sql<{ n: string }>`
-      SELECT count(*) AS n FROM ${latest} l JOIN report_extractions e ON e.report_id = l.report_id
-      WHERE l.status = ${q.status}`.execute(db);
-    total = Number(n.rows[0]?.n ?? 0);
-  }
-  return { total, reports: await triageReports(db, ids) };
+  const matching =
+    q.status === 'new'
+      ? sql`SELECT e.report_id FROM report_extractions e
+            WHERE NOT EXISTS (SELECT 1 FROM report_reviews v WHERE v.report_id = e.report_id)`
+      : q.status === 'all'
+        ? sql`SELECT e.report_id FROM report_extractions e`
+        : sql`SELECT e.report_id FROM ${latest} l JOIN report_extractions e ON e.report_id = l.report_id
+              WHERE l.status = ${q.status}`;
+  const rows = await sql<{ reportId: string }>`${matching} ${order} ${page}`.execute(db);
+  const counted = await cappedCount(db, matching);
+  return {
+    ...counted,
+    reports: await triageReports(
+      db,
+      rows.rows.map((r) => r.reportId),
+    ),
+  };
 }
 
 /** The queue's view of the given reports, in the order given. */

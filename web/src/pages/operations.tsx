@@ -20,7 +20,7 @@ export function OperationsPage() {
   const region = params.get('region') ?? '';
   const offset = Math.max(0, Number(params.get('offset')) || 0);
   const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k)]));
-  const loaded = useApi<{ total: number; rows: OperationRow[] }>(
+  const loaded = useApi<{ total: number; totalCapped?: boolean; rows: OperationRow[] }>(
     `/api/operations${query({ ...filters, limit: LIMIT, offset })}`,
   );
   const search = (e: FormEvent<HTMLFormElement>) => {
@@ -44,7 +44,12 @@ export function OperationsPage() {
     <>
       <div className="page-head">
         <h1>Operations</h1>
-        {loaded.data && <span className="muted">{formatCount(loaded.data.total)} operations</span>}
+        {loaded.data && (
+          <span className="muted">
+            {formatCount(loaded.data.total)}
+            {loaded.data.totalCapped ? '+' : ''} operations
+          </span>
+        )}
       </div>
       <search>
         <form key={`${q}|${region}`} className="search" onSubmit={search}>
@@ -99,7 +104,7 @@ export function OperationsPage() {
               <>
                 <OperationsTable rows={d.rows} offset={offset} />
                 <Pager
-                  total={d.total}
+                  total={d.totalCapped ? undefined : d.total}
                   limit={LIMIT}
                   offset={offset}
                   count={d.rows.length}

@@ -110,7 +110,12 @@ export function TriagePage() {
             ))}
           </select>
         </label>
-        {loaded.data && <span className="muted">{formatCount(total)} reports</span>}
+        {loaded.data && (
+          <span className="muted">
+            {formatCount(total)}
+            {loaded.data.totalCapped ? '+' : ''} reports
+          </span>
+        )}
       </div>
       <p className="visually-hidden" role="status">
         {announcement}
@@ -139,7 +144,7 @@ export function TriagePage() {
                 ))}
               </ol>
               <Pager
-                total={total}
+                total={loaded.data?.totalCapped ? undefined : total}
                 limit={LIMIT}
                 offset={offset}
                 count={reports.length}

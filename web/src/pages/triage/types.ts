@@ -52,6 +52,8 @@ export interface TriageReport {
 /** A page of the triage queue. */
 export interface TriagePage {
   total: number;
+  /** More than `total` match (the server counts up to 10,000). */
+  totalCapped?: boolean;
   reports: TriageReport[];
 }
 
