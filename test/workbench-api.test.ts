@@ -329,9 +329,29 @@ describe.each(ENGINES)('the workbench API on %s', (engine) => {
         id: made.json().id,
         kind: 'domain',
         value: BRIDGE,
+        mode: 'block',
         reason: 'shared web host',
       }),
     ]);
+    // A number typed as it was read out is stored as the values it must match; the inform list is kept apart.
+    const typed = await post('/api/exclusions', {
+      kind: 'phone',
+      value: '+1 (844) 310-7741',
+      mode: 'inform',
+    });
+    expect(typed.statusCode).toBe(201);
+    expect((await get('/api/exclusions')).json().decisions[0]).toMatchObject({
+      kind: 'phone',
+      value: '+18443107741',
+      mode: 'inform',
+    });
+    expect(
+      (await post('/api/exclusions', { kind: 'phone', value: '+18443107741', mode: 'maybe' })).statusCode,
+    ).toBe(400);
+    expect(
+      (await app.inject({ method: 'DELETE', url: `/api/link-decisions/${typed.json().id}`, headers: auth }))
+        .statusCode,
+    ).toBe(204);
     const forOp = (await get(`/api/link-decisions?operationId=${op}&active=true`)).json();
     expect(forOp.decisions).toEqual([
       expect.objectContaining({ id: made.json().id, type: 'exclude', reason: 'shared web host' }),
@@ -339,7 +359,10 @@ describe.each(ENGINES)('the workbench API on %s', (engine) => {
     const other = (await get('/api/operations?limit=1')).json().rows[0].id;
     if (other !== op)
       expect((await get(`/api/link-decisions?operationId=${other}`)).json().decisions).toEqual([]);
-    expect((await get(`/api/link-decisions?operationId=${op}&active=false`)).json().decisions).toEqual([]);
+    // The revoked exclusion of the pair's number is history of this operation.
+    expect((await get(`/api/link-decisions?operationId=${op}&active=false`)).json().decisions).toEqual([
+      expect.objectContaining({ id: typed.json().id, type: 'exclude' }),
+    ]);
   });
 
   it('answers 404 for unknown operations and 400 for malformed ids', async () => {

@@ -7,7 +7,7 @@ export type LinkDecision =
   | { type: 'merge'; reportIds: string[] }
   | { type: 'split'; reportIds: string[] }
   | { type: 'not_linked'; a: string; b: string }
-  | { type: 'exclude'; kind: string; value: string };
+  | { type: 'exclude'; kind: string; value: string; mode?: 'block' | 'inform' };
 
 /**
  * Applies decisions to a clustering, in the order they were made (a later decision wins):

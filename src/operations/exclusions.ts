@@ -23,11 +23,13 @@ export async function listExclusions(db: Kysely<Database>) {
     id: string;
     kind: string;
     value: string;
+    mode: 'block' | 'inform';
     reason: string | null;
     author: string | null;
     createdAt: Date;
   }>`
-    SELECT id::text AS id, decision->>'kind' AS kind, decision->>'value' AS value, reason, author, created_at
+    SELECT id::text AS id, decision->>'kind' AS kind, decision->>'value' AS value,
+           coalesce(decision->>'mode', 'block') AS mode, reason, author, created_at
     FROM link_decisions WHERE decision->>'type' = 'exclude' AND revoked_at IS NULL ORDER BY id DESC`.execute(
     db,
   );

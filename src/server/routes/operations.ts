@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { INDICATOR_KINDS } from '../../core/indicator-kinds.js';
+import { INDICATOR_KINDS, normaliseIndicator } from '../../core/indicator-kinds.js';
 import { decide, reportsOfOperations, revokeDecision } from '../../operations/decisions.js';
 import { explainReports } from '../../operations/explain.js';
 import {
@@ -207,12 +207,23 @@ export async function operationRoutes(app: FastifyInstance, ctx: ServerContext):
     },
     async (req, reply) => {
       const body = parseWith(
-        z.strictObject({ kind: z.enum(INDICATOR_KINDS), value: z.string().min(1).max(2048), reason }),
+        z.strictObject({
+          kind: z.enum(INDICATOR_KINDS),
+          value: z.string().min(1).max(2048),
+          mode: z.enum(['block', 'inform']).default('block'),
+          reason,
+        }),
         req.body,
       );
       const r = await decide(
         db,
-        { type: 'exclude', kind: body.kind, value: body.value },
+        // Stored as the values it must match are stored: "(844) 507-3391" excludes +18445073391.
+        {
+          type: 'exclude',
+          kind: body.kind,
+          value: normaliseIndicator(body.kind, body.value) ?? body.value.trim(),
+          mode: body.mode,
+        },
         { author: actorOf(req), reason: body.reason ?? null, now: new Date() },
       );
       return reply.status(201).send(r);

@@ -10,6 +10,7 @@ import type { ExclusionPreview } from './types';
 interface Draft {
   kind: IndicatorKind;
   value: string;
+  mode: 'block' | 'inform';
   reason: string;
 }
 
@@ -36,7 +37,7 @@ export function AddExclusion({ onAdded }: { onAdded(message: string): void }) {
   const confirm = useAction(async (d: Draft) => {
     await api('/api/exclusions', {
       method: 'POST',
-      body: { kind: d.kind, value: d.value, ...(d.reason ? { reason: d.reason } : {}) },
+      body: { kind: d.kind, value: d.value, mode: d.mode, ...(d.reason ? { reason: d.reason } : {}) },
     });
     return true;
   });
@@ -46,6 +47,7 @@ export function AddExclusion({ onAdded }: { onAdded(message: string): void }) {
     const d: Draft = {
       kind: String(form.get('kind')) as IndicatorKind,
       value: String(form.get('value') ?? '').trim(),
+      mode: form.get('mode') === 'inform' ? 'inform' : 'block',
       reason: String(form.get('reason') ?? '').trim(),
     };
     if (!d.value) return;
@@ -70,7 +72,9 @@ export function AddExclusion({ onAdded }: { onAdded(message: string): void }) {
     formRef.current?.reset();
     setPreview(undefined);
     setDraft(undefined);
-    onAdded(`Excluded ${kindLabel(draft.kind)} ${draft.value}; it applies at the next recluster.`);
+    onAdded(
+      `Excluded ${kindLabel(draft.kind)} ${draft.value} (${draft.mode} list); it applies at the next recluster.`,
+    );
   };
   return (
     <section className="card add-exclusion" aria-labelledby={`${id}-title`}>
@@ -94,6 +98,13 @@ export function AddExclusion({ onAdded }: { onAdded(message: string): void }) {
         <label>
           Value
           <input name="value" required maxLength={2048} className="wide" />
+        </label>
+        <label>
+          List
+          <select name="mode" defaultValue="block">
+            <option value="block">Block: never links</option>
+            <option value="inform">Inform: never links, shown as known</option>
+          </select>
         </label>
         <label>
           Reason

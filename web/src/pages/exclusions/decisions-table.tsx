@@ -34,6 +34,7 @@ export function DecisionsTable({
         <thead>
           <tr>
             <th scope="col">Value</th>
+            <th scope="col">List</th>
             <th scope="col">Reason</th>
             <th scope="col">By</th>
             <th scope="col">When</th>
@@ -48,6 +49,7 @@ export function DecisionsTable({
               <td>
                 <IndicatorChip kind={d.kind} value={d.value} />
               </td>
+              <td>{d.mode ?? 'block'}</td>
               <td>{d.reason || <span className="muted">—</span>}</td>
               <td>{d.author ?? <span className="muted">—</span>}</td>
               <td className="nowrap">

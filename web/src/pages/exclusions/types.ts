@@ -17,6 +17,8 @@ export interface ExclusionDecision {
   id: string;
   kind: string;
   value: string;
+  /** Which list: block (never links) or inform (never links, shown as known). */
+  mode?: 'block' | 'inform';
   reason: string | null;
   author: string | null;
   createdAt: string;
