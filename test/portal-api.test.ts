@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import sharp from 'sharp';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser } from '../src/auth/users.js';
 import { processReports } from '../src/jobs/process-reports.js';
 import { refreshSummaries } from '../src/operations/summaries.js';
 import type { Store } from '../src/store/database.js';
@@ -478,6 +479,15 @@ describe('limits on anonymous callers', () => {
     expect(checks).toEqual([200, 200, 429]);
   });
 
+  it('counts an IPv6 address by its /64, the block one subscriber gets', async () => {
+    const a = await appWith({ reportsPerIp: 2, uploadsPerIp: 2, checksPerIp: 2, total: 1000 });
+    const codes = [];
+    for (const address of ['2001:db8:5:7::1', '2001:db8:5:7::2', '2001:db8:5:7:abcd::9'])
+      codes.push((await post(a, {}, address)).statusCode);
+    expect(codes).toEqual([201, 201, 429]);
+    expect((await post(a, {}, '2001:db8:5:8::1')).statusCode).toBe(201);
+  });
+
   it('never limits the operator token or a signed-in analyst', async () => {
     const a = await appWith({ reportsPerIp: 1, uploadsPerIp: 1, checksPerIp: 1, total: 1 });
     const codes = [];
@@ -488,6 +498,28 @@ describe('limits on anonymous callers', () => {
         (await a.inject({ method: 'GET', url: '/api/check', query: { q: 'example.com' }, headers: operator }))
           .statusCode,
       ).toBe(200);
+    // A signed-in analyst (session cookie and its CSRF token) is not limited either.
+    await addUser(store.db, {
+      email: 'ana@example.org',
+      name: 'Ana',
+      role: 'analyst',
+      password: 'correct horse battery',
+    });
+    const signIn = await a.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: 'ana@example.org', password: 'correct horse battery' },
+    });
+    expect(signIn.statusCode).toBe(200);
+    const session = {
+      cookie: `dragnet_session=${signIn.cookies.find((c) => c.name === 'dragnet_session')!.value}`,
+      'x-csrf-token': signIn.json<{ csrfToken: string }>().csrfToken,
+    };
+    const signedIn = [];
+    for (let i = 0; i < 3; i++) signedIn.push((await post(a, session)).statusCode);
+    expect(signedIn).toEqual([201, 201, 201]);
+    // While anonymous callers from the same address get their one report a minute.
+    expect([(await post(a)).statusCode, (await post(a)).statusCode]).toEqual([201, 429]);
   });
 
   it('holds an overall ceiling over every address together', async () => {

@@ -1,3 +1,4 @@
+import { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DEFAULT_PUBLIC_LIMITS, type PublicLimits } from '../core/config.js';
 import { DragnetError } from '../core/errors.js';
@@ -63,7 +64,8 @@ export function publicLimiters(
     const perIp = app.createRateLimit({
       max: limits[PER_IP[group]],
       timeWindow: MINUTE,
-      keyGenerator: (req) => `${group}|${req.ip}`,
+      // An IPv6 address counts by its /64, the block one subscriber gets; IPv4-mapped addresses as IPv4.
+      keyGenerator: (req) => `${group}|${normalizeIP(req.ip, 64)}`,
     });
     return async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
       if (req.principal) return;
