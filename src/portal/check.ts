@@ -46,8 +46,11 @@ interface OperationHolding {
  * one refresh behind). Only operations created since their last summary are read live. A domain counts the
  * reports that gave any URL on it, since the extractor records a URL's host as a domain too.
  */
-export async function checkValues(db: Kysely<Database>, wanted: Interpretation[]): Promise<CheckResult[]> {
-  if (wanted.length === 0) return [];
+export async function checkValues(db: Kysely<Database>, readings: Interpretation[]): Promise<CheckResult[]> {
+  // A brand's own values are answered without reading anything: they are never "known".
+  const wanted = readings.filter((w) => !commonNormalisedValue(w.kind, w.value));
+  const common = (w: Interpretation): CheckResult => ({ ...emptyResult(w), common: true });
+  if (wanted.length === 0) return readings.map(common);
   const q = sql`(SELECT * FROM unnest(${wanted.map((w) => w.kind)}::text[], ${wanted.map((w) => w.value)}::text[]) AS q(kind, value))`;
   const holdings = await sql<OperationHolding>`
     SELECT q.kind, q.value, vo.operation_id, vo.holders, oi.report_count AS view_reports,
@@ -106,13 +109,14 @@ export async function checkValues(db: Kysely<Database>, wanted: Interpretation[]
       GROUP BY 1, 2`.execute(db);
     for (const l of live.rows) widen(key(l.kind, l.value), l.first, l.last);
   }
-  return [...results.values()].map((r) => {
+  return readings.map((w) => {
+    const r = results.get(key(w.kind, w.value));
+    if (!r) return common(w);
     const s = span.get(key(r.kind, r.value));
     if (s) {
       r.firstSeen = new Date(s.first).toISOString();
       r.lastSeen = new Date(s.last).toISOString();
     }
-    if (commonNormalisedValue(r.kind, r.value)) return { ...emptyResult(r), common: true };
     return { ...r, known: r.reports > 0 || r.crawledScam > 0 };
   });
 }
