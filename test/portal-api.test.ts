@@ -379,6 +379,19 @@ describe('evidence uploads over HTTP', () => {
     expect([refused.statusCode, refused.json<{ error: string }>().error]).toEqual([413, 'image_too_large']);
   });
 
+  it('takes one file a request: a second one is refused (413 too_many_parts)', async () => {
+    const boundary = `----dragnet${randomUUID()}`;
+    const part = (name: string, body: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/plain\r\n\r\n${body}\r\n`;
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/uploads',
+      payload: `${part('a.txt', 'Call +1 844 207 3311')}${part('b.txt', 'and this one')}--${boundary}--\r\n`,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    expect([res.statusCode, res.json<{ error: string }>().error]).toEqual([413, 'too_many_parts']);
+  });
+
   it('refuses a body that is not multipart, or a file in another field', async () => {
     const json = await app.inject({ method: 'POST', url: '/api/uploads', payload: { file: 'x' } });
     expect([json.statusCode, json.json<{ error: string }>().error]).toEqual([415, 'not_multipart']);

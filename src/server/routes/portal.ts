@@ -38,7 +38,7 @@ const MULTIPART_LIMITS = {
   headerPairs: 50,
 };
 
-/** The file part's bytes, or a refusal with a code the page can translate. */
+/** The one file part's bytes, or a refusal with a code the page can translate. */
 async function uploadedFile(req: FastifyRequest) {
   if (!req.isMultipart())
     throw new UploadRefusedError(
@@ -46,11 +46,16 @@ async function uploadedFile(req: FastifyRequest) {
       'not_multipart',
       'send the file as multipart/form-data, in a field "file"',
     );
+  let file: { bytes: Buffer; filename: string; mediaType: string } | undefined;
   try {
-    const part = await req.file({ limits: MULTIPART_LIMITS });
-    if (part?.fieldname !== 'file')
-      throw new UploadRefusedError(400, 'no_file', 'send the file in a form field named "file"');
-    return { bytes: await part.toBuffer(), filename: part.filename, mediaType: part.mimetype };
+    // Every part is read (within the limits), so a second file is refused rather than silently dropped.
+    for await (const part of req.parts({ limits: MULTIPART_LIMITS })) {
+      if (part.type !== 'file') continue;
+      const bytes = await part.toBuffer();
+      if (part.fieldname !== 'file')
+        throw new UploadRefusedError(400, 'no_file', 'send the file in a form field named "file"');
+      file = { bytes, filename: part.filename, mediaType: part.mimetype };
+    }
   } catch (err) {
     if (err instanceof UploadRefusedError) throw err;
     const code = (err as { code?: string }).code;
@@ -64,6 +69,8 @@ async function uploadedFile(req: FastifyRequest) {
       throw new UploadRefusedError(413, 'too_many_parts', 'send one file at a time, in a field "file"');
     throw err;
   }
+  if (!file) throw new UploadRefusedError(400, 'no_file', 'send the file in a form field named "file"');
+  return file;
 }
 
 /**
