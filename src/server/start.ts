@@ -5,6 +5,7 @@ import { BusyError, UsageError } from '../core/errors.js';
 import { IntakeService } from '../intake/service.js';
 import { type CrawlWorker, startCrawlWorker } from '../jobs/crawl-worker.js';
 import { processReports } from '../jobs/process-reports.js';
+import { startVacuuming } from '../jobs/vacuum.js';
 import { refreshSummaries } from '../operations/summaries.js';
 import { BlobStore } from '../store/blobs.js';
 import { openStore } from '../store/database.js';
@@ -65,7 +66,9 @@ export async function startDragnet(options: ServeOptions): Promise<Running> {
       },
     );
   }
+  let stopVacuuming = () => {};
   if (options.roles.includes('worker')) {
+    stopVacuuming = startVacuuming(store, logger, Number(process.env.DRAGNET_VACUUM_MINUTES ?? 30));
     await queue.workProcessing(async (jobs) => {
       const n = await processReports(
         store.db,
@@ -119,6 +122,7 @@ export async function startDragnet(options: ServeOptions): Promise<Running> {
       if (shuttingDown) return;
       shuttingDown = true;
       clearInterval(summaryTimer);
+      stopVacuuming();
       logger.info('shutting down: finishing requests and running jobs');
       await app?.close();
       await queue.stop(true);
