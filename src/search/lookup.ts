@@ -1,6 +1,7 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import type { Interpretation } from './interpret.js';
+import { sightings } from './sightings.js';
 
 /** How many operations a match lists (the most concerned first). */
 const OPERATIONS_PER_MATCH = 50;
@@ -18,61 +19,35 @@ export interface SearchMatch {
   operations: Array<{ id: string; reportCount: number; priority: number; reports: number }>;
 }
 
-/** Looks every interpretation up in reports and crawled pages (index lookups on (kind, value)). */
+/**
+ * Looks every interpretation up (through the summaries: see `sightings`), with the operations holding
+ * each value, the most concerned first, in the order the query was read (the extractor's reading first).
+ */
 export async function findValues(db: Kysely<Database>, wanted: Interpretation[]): Promise<SearchMatch[]> {
-  if (wanted.length === 0) return [];
-  const kinds = wanted.map((w) => w.kind);
-  const values = wanted.map((w) => w.value);
-  const wantedValues = sql`(SELECT * FROM unnest(${kinds}::text[], ${values}::text[]) AS q(kind, value))`;
-  const hits = sql`(SELECT DISTINCT ri.kind, ri.value, ri.report_id FROM ${wantedValues} q
-                    JOIN report_indicators ri ON ri.kind = q.kind AND ri.value = q.value)`;
-  const reports = await sql<{ kind: string; value: string; n: string; first: Date; last: Date }>`
-    SELECT h.kind, h.value, count(*) AS n, min(coalesce(r.submitted_at, r.received_at)) AS first,
-           max(coalesce(r.submitted_at, r.received_at)) AS last
-    FROM ${hits} h JOIN reports r ON r.id = h.report_id GROUP BY 1, 2`.execute(db);
-  const operations = await sql<{
-    kind: string;
-    value: string;
-    id: string;
-    reports: string;
-    reportCount: number;
-    priority: number;
-  }>`
-    SELECT h.kind, h.value, o.id, count(*) AS reports, o.report_count, o.priority
-    FROM ${hits} h JOIN report_operations ro ON ro.report_id = h.report_id
-    JOIN operations o ON o.id = ro.operation_id
-    GROUP BY 1, 2, 3 ORDER BY 4 DESC, o.priority DESC, 3`.execute(db);
-  const pages = await sql<{ kind: string; value: string; n: string }>`
-    SELECT ci.kind, ci.value, count(DISTINCT ci.capture_id) AS n FROM ${wantedValues} q
-    JOIN crawl_indicators ci ON ci.kind = q.kind AND ci.value = q.value GROUP BY 1, 2`.execute(db);
-
-  const key = (kind: string, value: string) => `${kind}\u0000${value}`;
-  const matches = new Map<string, SearchMatch>();
-  const matchOf = (kind: string, value: string) => {
-    let m = matches.get(key(kind, value));
-    if (!m) {
-      m = { kind, value, reportCount: 0, firstSeen: null, lastSeen: null, pages: 0, operations: [] };
-      matches.set(key(kind, value), m);
-    }
-    return m;
-  };
-  for (const r of reports.rows)
-    Object.assign(matchOf(r.kind, r.value), {
-      reportCount: Number(r.n),
-      firstSeen: r.first,
-      lastSeen: r.last,
-    });
-  for (const p of pages.rows) matchOf(p.kind, p.value).pages = Number(p.n);
-  for (const o of operations.rows) {
-    const m = matchOf(o.kind, o.value);
-    if (m.operations.length < OPERATIONS_PER_MATCH)
-      m.operations.push({
-        id: o.id,
-        reportCount: o.reportCount,
-        priority: o.priority,
-        reports: Number(o.reports),
-      });
-  }
-  // In the order the query was read: the extractor's reading first.
-  return wanted.map((w) => matches.get(key(w.kind, w.value))).filter((m) => m !== undefined);
+  const seen = await sightings(db, wanted);
+  const ids = [
+    ...new Set(seen.flatMap((x) => x.operations.slice(0, OPERATIONS_PER_MATCH).map((o) => o.operationId))),
+  ];
+  const ops =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom('operations')
+          .select(['id', 'reportCount', 'priority'])
+          .where('id', 'in', ids)
+          .execute();
+  const byId = new Map(ops.map((o) => [o.id, o]));
+  return seen.map((x) => ({
+    kind: x.kind,
+    value: x.value,
+    reportCount: x.reports,
+    firstSeen: x.firstSeen,
+    lastSeen: x.lastSeen,
+    pages: x.pages,
+    operations: x.operations
+      .filter((o) => byId.has(o.operationId))
+      .slice(0, OPERATIONS_PER_MATCH)
+      .map((o) => ({ ...byId.get(o.operationId)!, id: o.operationId, reports: o.reports }))
+      .sort((a, b) => b.reports - a.reports || b.priority - a.priority || (a.id < b.id ? -1 : 1)),
+  }));
 }
