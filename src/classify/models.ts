@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FusionModel } from './fusion.js';
 import { type ImageModelFile, loadImageModel, serialiseImageModel } from './image-model.js';
-import { loadTextModel, serialiseTextModel, type TextModelFile } from './text-model.js';
+import { loadTextModel, serialiseTextModel, type TextModelFile } from './text-model-file.js';
 
 /** The models committed to the repository (dist/classify or src/classify → repo root). */
 export const MODELS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../models');

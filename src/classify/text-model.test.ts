@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../core/errors.js';
-import {
-  loadTextModel,
-  scoreText,
-  serialiseTextModel,
-  type TextTrainingPage,
-  topTextFeatures,
-  trainTextModel,
-} from './text-model.js';
+import { scoreText, type TextTrainingPage, topTextFeatures, trainTextModel } from './text-model.js';
+import { loadTextModel, serialiseTextModel } from './text-model-file.js';
 import type { PageLabel, PageText } from './types.js';
 
 const scam = (title: string, text: string, dialogs: string[] = []): TextTrainingPage => ({
@@ -263,6 +257,18 @@ describe('trainTextModel and scoreText on a small multilingual set', () => {
     expect(Array.from(again.weights)).toEqual(Array.from(model.weights));
   });
 
+  it('does not let a word or two carry a page: a short text stays near the prior', () => {
+    // Features are L2-normalised, so without scaling by length one word weighs as much as a page.
+    const unscaled = trainTextModel(TRAINING, { seed: 1, shortTextGrams: 0 });
+    const word: PageText = { title: '', text: 'Windows', dialogs: [] };
+    const prior = scoreText(model, { title: '', text: '', dialogs: [] }).probability;
+    const scaled = scoreText(model, word).probability;
+    expect(Math.abs(scaled - prior)).toBeLessThan(0.15);
+    expect(Math.abs(scaled - prior)).toBeLessThan(Math.abs(scoreText(unscaled, word).probability - prior));
+    // A whole page still decides.
+    expect(scoreText(model, HELD_OUT[0]!.text).probability).toBeGreaterThan(0.5);
+  });
+
   it('lists what it learned, heaviest first, named by training n-grams', () => {
     const top = topTextFeatures(model, 20);
     expect(top).toHaveLength(20);
@@ -284,6 +290,12 @@ describe('serialiseTextModel and loadTextModel', () => {
       expect(after.reasons).toEqual(before.reasons);
     }
     expect(serialiseTextModel(loaded)).toBe(json);
+  });
+
+  it('reads a file written before length scaling as unscaled', () => {
+    const { shortTextGrams, ...older } = JSON.parse(serialiseTextModel(model));
+    expect(shortTextGrams).toBe(200);
+    expect(loadTextModel(older).shortTextGrams).toBe(0);
   });
 
   it('refuses what is not a model file', () => {
