@@ -24,8 +24,8 @@ export interface TextModelFile {
   bias: number;
   platt: PlattCalibration;
   /**
-   * Evidence grows with length: a text of n n-grams has its features' push on the margin scaled by
-   * n / (n + shortTextGrams) before calibration, so a one-word text stays near the prior (0: no scaling).
+   * Evidence grows with length: a text of n n-grams has its calibrated log-odds scaled by
+   * n / (n + shortTextGrams), so a one-word text stays near undecided (0: no scaling).
    */
   shortTextGrams: number;
   /**

@@ -4,14 +4,14 @@
  * families), shipped as a small JSON file of pruned int16 weights.
  */
 import {
-  applyPlatt,
   type LogisticModel,
   marginLogistic,
   plattScale,
   type SparseVector,
+  sigmoid,
   trainLogistic,
 } from './logistic.js';
-import { gramsInBuckets, type PageGrams, pageGrams, TEXT_DIMS } from './text-features.js';
+import { gramsInBuckets, type PageGrams, pageGrams, TEXT_DIMS, textFeatures } from './text-features.js';
 import { encode, INT16_MAX, type TextModelFile, versionOf } from './text-model-file.js';
 import type { ModelScore, PageLabel, PageText } from './types.js';
 
@@ -50,7 +50,7 @@ export interface TextTrainOptions {
 
 /**
  * A text of 200 n-grams (about 50 characters) carries half its evidence: one word (~15 n-grams) about a
- * tenth, a corpus page (thousands) nearly all. Neutral in grouped cross-validation over the training
+ * fourteenth, a corpus page (thousands) nearly all. Neutral in grouped cross-validation over the training
  * families, whose pages are long; it is what keeps "binary" or "Unauthorized" from reading as a scam.
  */
 const SHORT_TEXT_GRAMS = 200;
@@ -63,13 +63,7 @@ const DEFAULTS = { epochs: 8, l2: 1e-6, learningRate: 0.3, folds: 5, shortTextGr
  */
 export function trainTextModel(pages: TextTrainingPage[], options: TextTrainOptions): TextModelFile {
   const settings = { ...DEFAULTS, ...options };
-  const vectors: SparseVector[] = [];
-  const lengths: number[] = [];
-  for (const page of pages) {
-    const grams = pageGrams(page.text, TEXT_DIMS);
-    vectors.push(grams.vector);
-    lengths.push(gramCount(grams));
-  }
+  const vectors = pages.map((p) => textFeatures(p.text, TEXT_DIMS));
   const labels = pages.map((p) => (p.label === 'scam' ? 1 : 0) as 0 | 1);
   const trainOn = (rows: number[], seed: number): LogisticModel =>
     compressWeights(
@@ -88,7 +82,7 @@ export function trainTextModel(pages: TextTrainingPage[], options: TextTrainOpti
     const model = trainOn(trainRows, settings.seed + fold + 1);
     foldOf.forEach((f, i) => {
       if (f !== fold) return;
-      heldOutMargins.push(lengthScaledMargin(model, vectors[i]!, lengths[i]!, settings.shortTextGrams));
+      heldOutMargins.push(marginLogistic(model, vectors[i]!));
       heldOutLabels.push(labels[i]!);
     });
   }
@@ -110,19 +104,15 @@ export function trainTextModel(pages: TextTrainingPage[], options: TextTrainOpti
 }
 
 /**
- * The margin with the features' push scaled by n / (n + shortTextGrams): the evidence of a text grows
- * with its length, so a word or two cannot carry a page to certainty (the vector is L2-normalised, so
- * without this one word weighs as much as a whole page).
+ * The calibrated log-odds scaled by n / (n + shortTextGrams) toward 0 (undecided): the evidence of a
+ * text grows with its length, so a word or two cannot carry a page to certainty (the vector is
+ * L2-normalised, so without this one word weighs as much as a whole page, and the bias alone, which
+ * hashed features make meaningless, reads as 85% scam).
  */
-function lengthScaledMargin(
-  model: LogisticModel,
-  x: SparseVector,
-  grams: number,
-  shortTextGrams: number,
-): number {
-  const margin = marginLogistic(model, x);
-  if (shortTextGrams <= 0) return margin;
-  return model.bias + ((margin - model.bias) * grams) / (grams + shortTextGrams);
+function lengthScaledLogOdds(model: TextModelFile, margin: number, grams: number): number {
+  const logOdds = model.platt.a * margin + model.platt.b;
+  if (model.shortTextGrams <= 0) return logOdds;
+  return (logOdds * grams) / (grams + model.shortTextGrams);
 }
 
 /** How many n-grams (occurrences) a page has, over all its fields. */
@@ -213,8 +203,8 @@ function explainBuckets(
 /** The calibrated probability that a page is a scam, with the n-grams that pushed it most that way. */
 export function scoreText(model: TextModelFile, text: PageText): ModelScore {
   const grams = pageGrams(text, model.dims);
-  const margin = lengthScaledMargin(model, grams.vector, gramCount(grams), model.shortTextGrams);
-  const probability = applyPlatt(model.platt, margin);
+  const margin = marginLogistic(model, grams.vector);
+  const probability = sigmoid(lengthScaledLogOdds(model, margin, gramCount(grams)));
   return { probability, reasons: reasonsFor(model, grams, probability >= 0.5 ? 1 : -1) };
 }
 
