@@ -15,8 +15,8 @@ describe('the page classifiers as users run them', () => {
     const models = loadModels();
     expect(models).toBeDefined();
     expect(models!.text.version).toMatch(/^text-1\+/);
-    expect(models!.image.version).toMatch(/^image-1\+/);
-    expect(models!.fusion.version).toMatch(/^fusion-1\+/);
+    expect(models!.image.version).toMatch(/^image-2\+/);
+    expect(models!.fusion.version).toMatch(/^fusion-2\+/);
   });
 
   it('dragnet classify FILE.html --json judges held-out scam and legitimate pages, with reasons', async () => {

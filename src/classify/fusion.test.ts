@@ -23,6 +23,14 @@ describe('fusion', () => {
     expect(scam.reasons[0]).toMatch(/^text model 90%: because/);
   });
 
+  it("clips each model's log-odds, so one model's certainty cannot outvote the other alone", () => {
+    const clipped = { ...model, logOddsClip: 6 };
+    const sure = fuse(clipped, score(0.95), score(1e-9), null).probability;
+    expect(fuse(clipped, score(0.95), score(1e-4), null).probability).toBeCloseTo(sure, 9);
+    expect(sure).toBeCloseTo(1 / (1 + Math.exp(-(1.5 * Math.log(19) - 6))), 9);
+    expect(fuse(model, score(0.95), score(1e-9), null).probability).toBeLessThan(sure);
+  });
+
   it('uses the single-model weights when a page has no screenshot or no text', () => {
     const textOnly = fuse(model, score(0.8), null, null);
     expect(textOnly.probability).toBeCloseTo(1 / (1 + Math.exp(-2 * Math.log(4))), 5);

@@ -10,10 +10,19 @@ export interface PageSignals {
   claimsSystem: boolean;
 }
 
-/** The fused model: a logistic combination of the two models' log-odds, plus the crawler's evidence. */
+/**
+ * The fused model: a logistic combination of the two models' clipped log-odds, plus the crawler's
+ * evidence; its threshold and single-model fallbacks are fitted on out-of-fold scores.
+ */
 export interface FusionModel {
   version: string;
-  /** Learned on out-of-fold predictions of the training families. */
+  /**
+   * Each model's log-odds are clipped to ±this before they are combined, so one model's certainty (a
+   * probability of 1e-6 is −13.8) cannot outvote the other alone, and a few confident mistakes out of
+   * fold do not flatten a model's weight. Absent: no clipping.
+   */
+  logOddsClip?: number;
+  /** Weights of each model's clipped log-odds, and the bias (equal weights since fusion-2: see train.ts). */
   text: number;
   image: number;
   bias: number;
@@ -66,11 +75,12 @@ export function fuse(
   signals: PageSignals | null,
   versions: { text?: string; image?: string } = {},
 ): Verdict {
+  const limit = model.logOddsClip ?? Number.POSITIVE_INFINITY;
+  const logOdds = (s: ModelScore) => Math.max(-limit, Math.min(limit, logit(s.probability)));
   let z: number;
-  if (text && image)
-    z = model.bias + model.text * logit(text.probability) + model.image * logit(image.probability);
-  else if (text) z = model.textOnly.bias + model.textOnly.text * logit(text.probability);
-  else if (image) z = model.imageOnly.bias + model.imageOnly.image * logit(image.probability);
+  if (text && image) z = model.bias + model.text * logOdds(text) + model.image * logOdds(image);
+  else if (text) z = model.textOnly.bias + model.textOnly.text * logOdds(text);
+  else if (image) z = model.imageOnly.bias + model.imageOnly.image * logOdds(image);
   else z = 0;
   const reasons: string[] = [];
   if (text)

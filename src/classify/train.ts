@@ -4,7 +4,7 @@ import { generateCorpus } from './corpus/index.js';
 import { renderSignals, type ScreenshotSignals, textOfHtml } from './dataset.js';
 import type { FusionModel } from './fusion.js';
 import { type ImageExample, scoreImage, trainImageModel } from './image-model.js';
-import { dense, logit, predictLogistic, trainLogistic } from './logistic.js';
+import { dense, logit, sigmoid, trainLogistic } from './logistic.js';
 import { thresholdForPrecision } from './metrics.js';
 import type { Models } from './models.js';
 import { scoreText, type TextTrainingPage, trainTextModel } from './text-model.js';
@@ -38,6 +38,18 @@ export interface TrainReport {
 
 /** Folds of whole families whose out-of-fold scores fit the fusion. */
 const FUSION_FOLDS = 3;
+/** Log-odds clipped to ±6 (probabilities 0.25% and 99.75%) before the fusion weighs them. */
+const FUSION_LOG_ODDS_CLIP = 6;
+/** L2 on the single-model fallbacks' weight and bias: fitted on a dozen families' worth of pages. */
+const FUSION_L2 = 1e-2;
+/**
+ * Both models' clipped log-odds weigh the same, not fitted weights: weights fitted on out-of-fold
+ * scores of a dozen families swung from fold to fold in grouped cross-validation over the training
+ * families (text 0.26–2.0, image −0.13–1.67), and the plain average ranked the left-out families better
+ * (ROC-AUC .997 against .982, recall at precision .99 .91 against .86). Each model is already calibrated
+ * on out-of-fold margins, so the average needs no weights of its own; the threshold is still fitted.
+ */
+const FUSION_WEIGHTS = { text: 0.5, image: 0.5, bias: 0 };
 /** The precision the fused threshold is chosen for, on out-of-fold scores. */
 const TARGET_PRECISION = 0.99;
 
@@ -94,7 +106,10 @@ function fitBoth(examples: TrainingPage[], seed: number) {
   return { text: trainTextModel(textPages, { seed }), image: trainImageModel(imageExamples, { seed }) };
 }
 
-/** Fits the fusion's weights on out-of-fold log-odds of both models, by family folds. */
+/**
+ * Fits the fusion's threshold (and the single-model fallbacks) on out-of-fold log-odds of both models,
+ * by family folds.
+ */
 function fitFusion(examples: TrainingPage[], seed: number): FusionModel {
   // Families are dealt to folds per label, so every fold trains on scam and legitimate pages alike.
   const foldOf = new Map<string, number>();
@@ -108,6 +123,7 @@ function fitFusion(examples: TrainingPage[], seed: number): FusionModel {
     for (const [i, f] of families.entries()) foldOf.set(f, i % FUSION_FOLDS);
   }
   const rows: Array<{ t: number; i: number | null; y: 0 | 1 }> = [];
+  const clipped = (p: number) => Math.max(-FUSION_LOG_ODDS_CLIP, Math.min(FUSION_LOG_ODDS_CLIP, logit(p)));
   for (let k = 0; k < FUSION_FOLDS; k++) {
     const trainSet = examples.filter((e) => foldOf.get(e.group) !== k);
     const held = examples.filter((e) => foldOf.get(e.group) === k);
@@ -115,9 +131,9 @@ function fitFusion(examples: TrainingPage[], seed: number): FusionModel {
     const models = fitBoth(trainSet, seed + k + 1);
     for (const e of held) {
       rows.push({
-        t: logit(scoreText(models.text, e.text).probability),
+        t: clipped(scoreText(models.text, e.text).probability),
         i: e.signals
-          ? logit(scoreImage(models.image, e.signals.features, e.signals.phash).probability)
+          ? clipped(scoreImage(models.image, e.signals.features, e.signals.phash).probability)
           : null,
         y: e.label === 'scam' ? 1 : 0,
       });
@@ -127,13 +143,9 @@ function fitFusion(examples: TrainingPage[], seed: number): FusionModel {
     trainLogistic(
       xs.map((x, n) => ({ x: dense(Float32Array.from(x)), y: ys[n]! })),
       xs[0]!.length,
-      { epochs: 200, l2: 1e-4, learningRate: 0.1, seed },
+      { epochs: 200, l2: FUSION_L2, learningRate: 0.1, seed },
     );
   const both = rows.filter((r) => r.i !== null);
-  const full = fitLogistic(
-    both.map((r) => [r.t, r.i!]),
-    both.map((r) => r.y),
-  );
   const textOnly = fitLogistic(
     rows.map((r) => [r.t]),
     rows.map((r) => r.y),
@@ -142,20 +154,22 @@ function fitFusion(examples: TrainingPage[], seed: number): FusionModel {
     both.map((r) => [r.i!]),
     both.map((r) => r.y),
   );
-  const fused = both.map((r) => predictLogistic(full, dense(Float32Array.from([r.t, r.i!]))));
+  const { text, image, bias } = FUSION_WEIGHTS;
+  const fused = both.map((r) => sigmoid(bias + text * r.t + image * r.i!));
   const chosen = thresholdForPrecision(
     fused,
     both.map((r) => r.y),
     TARGET_PRECISION,
   );
   const body = {
-    text: full.weights[0]!,
-    image: full.weights[1]!,
-    bias: full.bias,
+    logOddsClip: FUSION_LOG_ODDS_CLIP,
+    text,
+    image,
+    bias,
     textOnly: { text: textOnly.weights[0]!, bias: textOnly.bias },
     imageOnly: { image: imageOnly.weights[0]!, bias: imageOnly.bias },
     threshold: Math.min(0.95, Math.max(0.5, Number.isFinite(chosen) ? chosen : 0.95)),
   };
   const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 12);
-  return { version: `fusion-1+${hash}`, ...body };
+  return { version: `fusion-2+${hash}`, ...body };
 }
