@@ -1,4 +1,5 @@
-// `npm run bench -- link-quality`: linking quality on simulated worlds of 100,000 reports, three seeds.
+// `npm run bench -- link-quality`: linking quality on simulated worlds of 100,000 reports, three seeds,
+// and Dragnet alone on the seed-1 world of 1,000,000 reports (BENCH_LINK_LARGE_REPORTS=0 skips it).
 //
 // Each world is simulated, every report extracted as the worker does (`extractReport`), and the reports'
 // indicators clustered three ways: Dragnet (`clusterReports`, default policy, production suppression), the
@@ -9,7 +10,7 @@
 //
 // Extraction dominates (~200 µs a report): the extracted reports are cached as NDJSON per (seed, N, source
 // fingerprint) under os.tmpdir()/dragnet-bench-cache/, built by two worker threads. On 2 cores: first run
-// ~2 min (extraction of 3 × 100k), cached runs ~30 s.
+// ~2 min (extraction of 3 × 100k) plus ~4 min for the 1M world, cached runs ~1 min.
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import {
@@ -36,6 +37,8 @@ import type { Bench, BenchRow } from './table.js';
 
 const SEEDS = [1, 2, 3];
 const N = Number(process.env.BENCH_LINK_REPORTS ?? 100_000);
+/** One larger world (seed 1), Dragnet only: hub merges grow with the world (0 skips it). */
+const LARGE_N = Number(process.env.BENCH_LINK_LARGE_REPORTS ?? 1_000_000);
 const F1_TARGET = 0.95;
 const RATIO_TARGET = 1.5;
 /** Clusters smaller than this are not checked against the size ratio target. */
@@ -256,7 +259,7 @@ export function connectedOracle(
 // ---------------------------------------------------------------------------------------------------------
 // Scoring.
 
-interface Score {
+export interface Score {
   precision: number;
   recall: number;
   f1: number;
@@ -268,7 +271,7 @@ interface Score {
   clusters: number;
 }
 
-function score(truth: readonly (string | null)[], cluster: Int32Array): Score {
+export function score(truth: readonly (string | null)[], cluster: Int32Array): Score {
   const labelled: Labelled = { truth, predicted: Array.from(cluster, String) };
   const b = bcubed(labelled);
   const matches = clusterMatches(labelled);
@@ -337,6 +340,36 @@ const bench: Bench = async () => {
       );
     }
   }
+  if (LARGE_N > 0) rows.push(...(await largeWorldRows(LARGE_N)));
   return rows;
 };
 export default bench;
+
+/** Dragnet alone on the seed-1 world of `n` reports (first run extracts it: a few minutes at 1M). */
+async function largeWorldRows(n: number): Promise<BenchRow[]> {
+  const world = await extractedWorld(1, n);
+  const t0 = performance.now();
+  const clustering = dragnet(world.reports);
+  const seconds = (performance.now() - t0) / 1000;
+  process.stderr.write(`  scoring seed 1, ${n.toLocaleString('en-US')} reports\n`);
+  const s = score(world.truth, clustering.cluster);
+  const worlds = `${n.toLocaleString('en-US')} reports`;
+  return [
+    {
+      name: `link B-cubed F1, seed 1 (${worlds})`,
+      variant: 'dragnet',
+      value: s.f1,
+      unit: 'F1',
+      notes: `P ${s.precision.toFixed(3)}, R ${s.recall.toFixed(3)}; largest cluster ${(s.largestShare * 100).toFixed(1)}% of reports; ${s.clusters.toLocaleString('en-US')} clusters; clusterReports ${seconds.toFixed(1)} s`,
+    },
+    {
+      name: `link worst cluster/true size (>= ${RATIO_MIN_SIZE}), seed 1 (${worlds})`,
+      variant: 'dragnet',
+      value: s.worstRatio,
+      unit: 'ratio',
+      target: `<= ${RATIO_TARGET}`,
+      ok: s.worstRatio <= RATIO_TARGET,
+      notes: `${s.worstNote}; ${s.oversized} clusters above ${RATIO_TARGET}`,
+    },
+  ];
+}

@@ -1,11 +1,13 @@
-import { type KeptApart, RootCollector, settleContested } from './contested.js';
+import { formedGroupSize, type KeptApart, RootCollector, settleContested } from './contested.js';
+import { facetsOf } from './facets.js';
 import { phoneTypoPairs, withCanonicalCompanies } from './fuzzy.js';
 import { buildGraph, degreeOf, type ReportGraph } from './graph.js';
 import type { LinkPolicy, LinkReport, Suppression } from './types.js';
 import { UnionFind } from './union-find.js';
 import { type IndicatorWeights, indicatorWeights } from './weights.js';
 
-export { channelOf, facetOf, type KeptApart } from './contested.js';
+export type { KeptApart } from './contested.js';
+export { channelOf, facetOf } from './facets.js';
 
 /** The result of clustering: a cluster per report, and what the decision rested on. */
 export interface Clustering {
@@ -24,14 +26,20 @@ export interface Clustering {
 
 /**
  * Full clustering of reports into operations, by evidence-gated agglomeration:
- * 1. weak evidence (company and agents' names, a victim's one-digit typo) adds up per report pair;
- * 2. linking values join their reports, most specific first (fewest reports), so an operation's
+ * 1. linking values join their reports, most specific first (fewest reports), so an operation's
  *    rotating numbers and domains chain its reports into groups before its long-lived values arrive;
- * 3. a value that touches two or more established groups (≥ `splitMinReports`) is contested: it joins
- *    nothing at once, and is settled after all values (see settleContested): groups merge on
- *    `minBridgeValues` facets or `minBridgeChannels` contact channels, and the small groups it touches
- *    go with the group holding at least half of its reports, or stay apart;
- * 4. a value that still touches four or more groups kept apart is reported as a hub.
+ * 2. a value that touches two or more formed groups is contested: it joins nothing at once. Groups are
+ *    formed from `splitMinReports` reports, or from `formedGroupReports` for a name (a company, or a
+ *    descriptor spelling it: see facetsOf), which call centres choose from the same few words;
+ * 3. weak evidence (agents' names, a generic company name, a victim's one-digit typo of a number) that
+ *    adds up to the threshold for a pair of reports joins their groups only when one of them is not
+ *    formed (< `formedGroupReports`): it attaches a stray report, and never merges two groups that have
+ *    evidence of their own (a typo of one call centre's number, made in another's report);
+ * 4. contested values are settled after all values (see settleContested): two established groups merge
+ *    when they share `minBridgeValues` facets or `minBridgeChannels` contact channels, each carried by
+ *    `minBridgeShare` of both groups' reports, and the unformed groups a contested value touches go with
+ *    the formed group holding at least half of its reports, or stay apart;
+ * 5. a value that still touches four or more groups kept apart is reported as a hub.
  * How many small groups a value touches says nothing: an operation's long-lived company, wallet or
  * billing e-mail touches hundreds of them in a large world, each chained by its rotating numbers.
  * Deterministic: the order of values is by degree, then first appearance.
@@ -47,23 +55,28 @@ export function clusterReports(
   const uf = new UnionFind(n);
 
   const weakPairs = weakEvidence(graph, weights, policy);
-  for (const [key, w] of weakPairs) if (w >= policy.threshold) uf.union(Math.floor(key / n), key % n);
-
   const linking: number[] = [];
   for (let i = 0; i < graph.kinds.length; i++) if (weights.reason[i] === 'linking') linking.push(i);
   linking.sort((a, b) => degreeOf(graph, a) - degreeOf(graph, b) || a - b);
 
-  const established = policy.splitMinReports;
+  const facets = facetsOf(graph);
   const roots = new RootCollector(graph, uf);
   const contested: number[] = [];
   for (const i of linking) {
     const touched = roots.of(i);
     if (touched.length < 2) continue;
-    if (touched.filter((r) => uf.sizeOf(r) >= established).length <= 1) {
+    const formed = formedGroupSize(facets[i]!, policy);
+    if (touched.filter((r) => uf.sizeOf(r) >= formed).length <= 1) {
       for (const r of touched) uf.union(touched[0]!, r);
     } else contested.push(i);
   }
-  const { keptApart, hubs } = settleContested(contested, roots, policy);
+  for (const [key, w] of weakPairs) {
+    if (w < policy.threshold) continue;
+    const r = Math.floor(key / n);
+    const s = key % n;
+    if (Math.min(uf.sizeOf(r), uf.sizeOf(s)) < policy.formedGroupReports) uf.union(r, s);
+  }
+  const { keptApart, hubs } = settleContested(contested, roots, facets, policy);
 
   const { labels, count } = uf.labels();
   const kept = keptApart.map((k) => ({

@@ -33,6 +33,10 @@ export interface LinkPolicy {
   minBridgeValues: number;
   /** ... or by this many distinct contact channels (numbers, domains, e-mails): shared infrastructure. */
   minBridgeChannels: number;
+  /** ... and only when those values are carried by at least this share of each group's reports. */
+  minBridgeShare: number;
+  /** A company name alone joins only groups smaller than this (the same name, two call centres). */
+  formedGroupReports: number;
   /** Weight of a victim's one-digit typo of a number (never enough alone). */
   phoneTypoWeight: number;
   seed: number;
@@ -64,6 +68,8 @@ export const DEFAULT_LINK_POLICY: LinkPolicy = {
   resolution: 0.5,
   minBridgeValues: 2,
   minBridgeChannels: 3,
+  minBridgeShare: 0.005,
+  formedGroupReports: 4,
   phoneTypoWeight: 0.5,
   seed: 42,
 };

@@ -1,5 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { getOrCreate } from '../core/collections.js';
+import { formedGroupSize } from '../link/contested.js';
+import { facetOf } from '../link/facets.js';
 import { operationIdFor } from '../link/stable-ids.js';
 import { DEFAULT_LINK_POLICY, type LinkPolicy } from '../link/types.js';
 import { baseWeight } from '../link/weights.js';
@@ -19,7 +21,8 @@ export interface IncrementalOutcome {
 /**
  * Links newly processed reports one by one into the existing operations, with the rules of the full
  * recluster: a report joins the operations its linking values point to; it merges operations only
- * when at most one of them is established (≥ `splitMinReports`) and none was shaped by an analyst;
+ * when at most one of them is formed (≥ `splitMinReports`, or `formedGroupReports` when the report
+ * shares only company names with it) and none was shaped by an analyst;
  * otherwise it joins the one it shares most values with, and the full recluster weighs the evidence.
  */
 export async function linkIncrementally(
@@ -113,8 +116,9 @@ async function linkOneLocked(
 
 /**
  * Picks the operation a newcomer joins among those it shares values with (most shared values, then the
- * largest), and merges the others into it when at most one of them is established and none was shaped
- * by an analyst; otherwise the full recluster weighs the evidence.
+ * largest), and merges the others into it when at most one of them is formed (established, or of
+ * `formedGroupReports` when it shares only company names with the newcomer) and none was shaped by an
+ * analyst; otherwise the full recluster weighs the evidence.
  */
 async function joinOrMerge(
   db: Transaction<Database>,
@@ -136,10 +140,14 @@ async function joinOrMerge(
   );
   const established = ops.filter((o) => o.reportCount >= policy.splitMinReports);
   const target = established[0] ?? ops[0]!;
-  const mergeable = ops.filter(
-    (o) => o.id !== target.id && !o.pinned && o.reportCount < policy.splitMinReports,
-  );
-  const merged = established.length <= 1 && !target.pinned ? mergeable.map((o) => o.id) : [];
+  // As in the full recluster: an operation reached through names alone is formed from fewer reports.
+  const formedAt = (id: string) =>
+    [...byOperation.get(id)!].every((key) => facetOf(key.slice(0, key.indexOf('\u0000'))) === 'identity')
+      ? formedGroupSize('identity', policy)
+      : policy.splitMinReports;
+  const formed = ops.filter((o) => o.reportCount >= formedAt(o.id));
+  const mergeable = ops.filter((o) => o.id !== target.id && !o.pinned && o.reportCount < formedAt(o.id));
+  const merged = formed.length <= 1 && !target.pinned ? mergeable.map((o) => o.id) : [];
   if (merged.length > 0) await mergeOperations(db, merged, target.id, now);
   const mergedReports = ops.filter((o) => merged.includes(o.id)).reduce((n, o) => n + o.reportCount, 0);
   return { target: target.id, merged, mergedReports };
