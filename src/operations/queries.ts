@@ -216,15 +216,20 @@ export async function operationGraph(db: Kysely<Database>, id: string, nodes: nu
   // wallet) may be held by a hundred thousand reports elsewhere. Pairs are counted here, not in SQL: the
   // planner cannot estimate a CTE's size and joined it to itself by nested loop (4,500² rows: 9 s).
   // A call centre's hundred thousand reports would take seconds to read; which values go together shows
-  // as well in its latest reports (ids are time-ordered UUIDv7), so links are counted over those.
+  // as well in its latest reports (ids are time-ordered UUIDv7), so links are counted over those. Each of
+  // them is read by its id, then matched with the top values in one hash join (OFFSET 0 and the
+  // materialised CTE keep the planner from starting at the top values, each held by up to a hundred
+  // thousand reports: 2.4 s at 1M reports; this way 0.12–0.15 s on a loaded machine).
   const hits = await sql<{ n: number; reportId: string }>`
     WITH top AS (SELECT * FROM unnest(${top.map((t) => t.kind)}::text[], ${top.map((t) => t.value)}::text[])
                  WITH ORDINALITY AS t(kind, value, n)),
     latest AS (SELECT report_id FROM report_operations WHERE operation_id = ${id}
-               ORDER BY report_id DESC LIMIT ${GRAPH_SAMPLE_REPORTS})
-    SELECT DISTINCT top.n - 1 AS n, ri.report_id FROM latest
-    JOIN report_indicators ri ON ri.report_id = latest.report_id
-    JOIN top ON top.kind = ri.kind AND top.value = ri.value
+               ORDER BY report_id DESC LIMIT ${GRAPH_SAMPLE_REPORTS}),
+    held AS MATERIALIZED (SELECT latest.report_id, ri.kind, ri.value FROM latest
+                          CROSS JOIN LATERAL (SELECT kind, value FROM report_indicators ri
+                                              WHERE ri.report_id = latest.report_id OFFSET 0) ri)
+    SELECT DISTINCT top.n - 1 AS n, held.report_id FROM held
+    JOIN top ON top.kind = held.kind AND top.value = held.value
     ORDER BY 2, 1`.execute(db);
   const { reportCount } = await operationDetail(db, id);
   return {
