@@ -1,13 +1,17 @@
 // `npm run bench -- classify`: inference time per page of the committed models, on one core: the text
 // model (visible text and dialogs read from the HTML, features, score) and the image model (PNG decode,
-// features, pHash, score), on held-out corpus pages.
+// features, pHash, score), on held-out corpus pages. BENCH_CLASSIFY_CV=1 adds the grouped
+// cross-validation over the training families that design choices are made on (a minute or two).
+
 import { generateCorpus } from '../src/classify/corpus/index.js';
+import { crossValidateModels } from '../src/classify/cross-validate.js';
 import { textOfHtml } from '../src/classify/dataset.js';
 import { scoreImage, screenshotSignals } from '../src/classify/image-model.js';
 import { loadModels } from '../src/classify/models.js';
 import { renderPages } from '../src/classify/render.js';
 import { scoreText } from '../src/classify/text-model.js';
-import type { Bench } from './table.js';
+import { trainingExamples } from '../src/classify/train.js';
+import type { Bench, BenchRow } from './table.js';
 
 const PAGES = Number(process.env.BENCH_CLASSIFY_PAGES ?? 200);
 const SHOTS = Number(process.env.BENCH_CLASSIFY_SCREENSHOTS ?? 40);
@@ -32,6 +36,7 @@ const bench: Bench = async () => {
   const imageMs = (performance.now() - t1) / pngs.length;
   const avgKb = pages.reduce((n, p) => n + p.html.length, 0) / pages.length / 1024;
   return [
+    ...(process.env.BENCH_CLASSIFY_CV === '1' ? await crossValidationRows() : []),
     {
       name: 'classify: text model per page',
       variant: models.text.version.slice(0, 20),
@@ -52,4 +57,20 @@ const bench: Bench = async () => {
     },
   ];
 };
+/** Grouped cross-validation over the training families (as `dragnet train` uses them: seed 1, 40 each). */
+async function crossValidationRows(): Promise<BenchRow[]> {
+  const { examples } = await trainingExamples({ seed: 1, perFamily: 40, includeDebianDocs: true });
+  const t0 = performance.now();
+  const scores = crossValidateModels(examples, { seed: 1 });
+  const seconds = (performance.now() - t0) / 1000;
+  const f = (v: number) => v.toFixed(3);
+  return scores.map((s) => ({
+    name: `classify CV: ${s.model}, recall at precision ≥ .99`,
+    variant: '4 family folds × 2',
+    value: s.recallAtPrecision99,
+    unit: 'recall',
+    notes: `ROC-AUC ${f(s.rocAuc)}; at its threshold P ${f(s.precision)} R ${f(s.recall)}; errors ${JSON.stringify(s.errorsByFamily)}${s.model === 'fusion' ? `; ${seconds.toFixed(0)} s` : ''}`,
+  }));
+}
+
 export default bench;

@@ -60,6 +60,28 @@ const TARGET_PRECISION = 0.99;
  */
 export async function trainModels(options: TrainOptions): Promise<Models & { report: TrainReport }> {
   const t0 = performance.now();
+  const { examples, rendered } = await trainingExamples(options);
+  const { text, image } = fitBoth(examples, options.seed);
+  options.onProgress?.('text and image models trained; fitting the fusion on out-of-fold scores');
+  const fusion = fitFusion(examples, options.seed);
+  return {
+    text,
+    image,
+    fusion,
+    report: {
+      pages: examples.length,
+      families: new Set(examples.map((e) => e.group)).size,
+      rendered,
+      extra: options.extra?.length ?? 0,
+      seconds: Math.round((performance.now() - t0) / 100) / 10,
+    },
+  };
+}
+
+/** The training families of the generated corpus as training pages (rendered, cached), plus `extra`. */
+export async function trainingExamples(
+  options: TrainOptions,
+): Promise<{ examples: TrainingPage[]; rendered: number }> {
   const say = options.onProgress ?? (() => undefined);
   const corpus = generateCorpus(options).filter((p) => p.split === 'train');
   say(`corpus: ${corpus.length} training pages in ${new Set(corpus.map((p) => p.family)).size} families`);
@@ -75,24 +97,11 @@ export async function trainModels(options: TrainOptions): Promise<Models & { rep
     })),
     ...(options.extra ?? []),
   ];
-  const { text, image } = fitBoth(examples, options.seed);
-  say('text and image models trained; fitting the fusion on out-of-fold scores');
-  const fusion = fitFusion(examples, options.seed);
-  return {
-    text,
-    image,
-    fusion,
-    report: {
-      pages: examples.length,
-      families: new Set(examples.map((e) => e.group)).size,
-      rendered: signals.size,
-      extra: options.extra?.length ?? 0,
-      seconds: Math.round((performance.now() - t0) / 100) / 10,
-    },
-  };
+  return { examples, rendered: signals.size };
 }
 
-function fitBoth(examples: TrainingPage[], seed: number) {
+/** The text and image models trained on `examples`. */
+export function fitBoth(examples: TrainingPage[], seed: number) {
   const textPages: TextTrainingPage[] = examples.map((e) => ({
     text: e.text,
     label: e.label,
@@ -107,11 +116,14 @@ function fitBoth(examples: TrainingPage[], seed: number) {
 }
 
 /**
- * Fits the fusion's threshold (and the single-model fallbacks) on out-of-fold log-odds of both models,
- * by family folds.
+ * Deals whole families (groups) to `folds` folds in a seeded order, scam and legitimate families
+ * separately, so every fold trains on pages of both labels.
  */
-function fitFusion(examples: TrainingPage[], seed: number): FusionModel {
-  // Families are dealt to folds per label, so every fold trains on scam and legitimate pages alike.
+export function familyFolds(
+  examples: readonly TrainingPage[],
+  folds: number,
+  seed: number,
+): Map<string, number> {
   const foldOf = new Map<string, number>();
   const rng = new Rng(seed, 7);
   for (const label of ['scam', 'legitimate'] as const) {
@@ -120,8 +132,17 @@ function fitFusion(examples: TrainingPage[], seed: number): FusionModel {
       const j = rng.int(i + 1);
       [families[i], families[j]] = [families[j]!, families[i]!];
     }
-    for (const [i, f] of families.entries()) foldOf.set(f, i % FUSION_FOLDS);
+    for (const [i, f] of families.entries()) foldOf.set(f, i % folds);
   }
+  return foldOf;
+}
+
+/**
+ * Fits the fusion's threshold (and the single-model fallbacks) on out-of-fold log-odds of both models,
+ * by family folds.
+ */
+export function fitFusion(examples: TrainingPage[], seed: number): FusionModel {
+  const foldOf = familyFolds(examples, FUSION_FOLDS, seed);
   const rows: Array<{ t: number; i: number | null; y: 0 | 1 }> = [];
   const clipped = (p: number) => Math.max(-FUSION_LOG_ODDS_CLIP, Math.min(FUSION_LOG_ODDS_CLIP, logit(p)));
   for (let k = 0; k < FUSION_FOLDS; k++) {
