@@ -1,43 +1,14 @@
 import { z } from 'zod';
+import { AGE_BANDS, CHANNELS, PAYMENT_METHODS } from './report-vocabulary.js';
 
-/** How the scammer reached the victim (DESIGN.md contract). */
-export const CHANNELS = [
-  'popup',
-  'inbound_call',
-  'outbound_call',
-  'search_ad',
-  'email',
-  'sms',
-  'social',
-  'other',
-] as const;
-export type Channel = (typeof CHANNELS)[number];
-
-/** How the victim paid (DESIGN.md contract). */
-export const PAYMENT_METHODS = [
-  'gift_card',
-  'credit_card',
-  'bank_transfer',
-  'crypto',
-  'p2p',
-  'cash',
-  'check',
-  'other',
-] as const;
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
-
-/** Victim age bands, as the FTC's Consumer Sentinel reports them. 60 and over count as vulnerable. */
-export const AGE_BANDS = [
-  '19_or_less',
-  '20_29',
-  '30_39',
-  '40_49',
-  '50_59',
-  '60_69',
-  '70_79',
-  '80_plus',
-] as const;
-export type AgeBand = (typeof AGE_BANDS)[number];
+export {
+  AGE_BANDS,
+  type AgeBand,
+  CHANNELS,
+  type Channel,
+  PAYMENT_METHODS,
+  type PaymentMethod,
+} from './report-vocabulary.js';
 
 /** Bounds on every attacker-supplied field: a report is small, and a huge one is an attack, not a report. */
 export const LIMITS = {

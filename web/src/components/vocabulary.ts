@@ -1,7 +1,9 @@
-// The server's fixed vocabularies, as the workbench shows them. The server's lists are the truth
-// (src/core/indicator-kinds.ts INDICATOR_KINDS, src/core/report-input.ts CHANNELS and PAYMENT_METHODS);
-// those modules pull in Node-only code, so the browser keeps this copy of the names and their labels.
+// The server's fixed vocabularies, as the workbench shows them. Channels and payment methods are the
+// server's own lists (src/core/report-vocabulary.ts); src/core/indicator-kinds.ts pulls in Node-only
+// code, so the browser keeps this copy of the indicator kinds and their labels.
 import brandsData from '../../../src/core/data/brands.json';
+
+export { CHANNELS, PAYMENT_METHODS } from '../../../src/core/report-vocabulary';
 
 /** Indicator kinds and their labels (src/core/indicator-kinds.ts). */
 export const INDICATOR_KIND_LABELS = {
@@ -31,30 +33,6 @@ export const INDICATOR_KINDS = Object.keys(INDICATOR_KIND_LABELS) as IndicatorKi
 export function kindLabel(kind: string): string {
   return (INDICATOR_KIND_LABELS as Record<string, string>)[kind] ?? kind.replace(/_/g, ' ');
 }
-
-/** How the scammer reached the victim (src/core/report-input.ts CHANNELS). */
-export const CHANNELS = [
-  'popup',
-  'inbound_call',
-  'outbound_call',
-  'search_ad',
-  'email',
-  'sms',
-  'social',
-  'other',
-] as const;
-
-/** How the victim paid (src/core/report-input.ts PAYMENT_METHODS). */
-export const PAYMENT_METHODS = [
-  'gift_card',
-  'credit_card',
-  'bank_transfer',
-  'crypto',
-  'p2p',
-  'cash',
-  'check',
-  'other',
-] as const;
 
 /** Canonical names of the brands scammers impersonate (src/core/data/brands.json). */
 export const BRAND_NAMES: readonly string[] = (brandsData as { brands: Array<{ name: string }> }).brands
