@@ -74,29 +74,15 @@ export async function triageQueue(
 /** The queue's view of the given reports, in the order given. */
 export async function triageReports(db: Kysely<Database>, ids: string[]): Promise<TriageReport[]> {
   if (ids.length === 0) return [];
-  const rows = await sql<{
-    id: string;
-    externalId: string | null;
-    receivedAt: Date;
-    submittedAt: Date | null;
-    channel: string | null;
-    victimCountry: string | null;
-    language: string | null;
-    narrative: string | null;
-    triageScore: number;
-    severity: string;
-    isTss: boolean;
-    triage: { reasons?: string[]; severityReasons?: string[] } | null;
-    brands: string[];
-    paymentMethods: string[];
-    remoteTools: string[];
-    losses: Array<{ currency: string; value: number }>;
-    operationId: string | null;
-    reviewStatus: ReviewStatus | null;
-    reviewAuthor: string | null;
-    reviewNote: string | null;
-    reviewedAt: Date | null;
-  }>`
+  const rows = await sql<
+    Omit<TriageReport, 'reasons' | 'severityReasons' | 'indicators' | 'review'> & {
+      triage: { reasons?: string[]; severityReasons?: string[] } | null;
+      reviewStatus: ReviewStatus | null;
+      reviewAuthor: string | null;
+      reviewNote: string | null;
+      reviewedAt: Date | null;
+    }
+  >`
     SELECT r.id, r.external_id, r.received_at, r.submitted_at, coalesce(r.channel, e.channel) AS channel,
            r.victim_country, coalesce(e.language, r.language) AS language, r.input->>'narrative' AS narrative,
            e.triage_score, e.severity, e.is_tss, e.result->'triage' AS triage, e.brands, e.payment_methods,
@@ -108,15 +94,7 @@ export async function triageReports(db: Kysely<Database>, ids: string[]): Promis
     LEFT JOIN LATERAL (SELECT status, author, note, created_at FROM report_reviews
                        WHERE report_id = r.id ORDER BY id DESC LIMIT 1) v ON true
     WHERE r.id = ANY(${ids}::uuid[])`.execute(db);
-  const indicators = await sql<{
-    reportId: string;
-    kind: string;
-    value: string;
-    raw: string;
-    field: string;
-    start: number | null;
-    end: number | null;
-  }>`
+  const indicators = await sql<TriageReport['indicators'][number] & { reportId: string }>`
     SELECT report_id, kind, value, raw, field, start_pos AS start, end_pos AS "end"
     FROM report_indicators WHERE report_id = ANY(${ids}::uuid[]) ORDER BY report_id, id`.execute(db);
   const byReport = new Map<string, TriageReport['indicators']>();
@@ -129,28 +107,13 @@ export async function triageReports(db: Kysely<Database>, ids: string[]): Promis
   return ids
     .map((id) => byId.get(id))
     .filter((r) => r !== undefined)
-    .map((r) => ({
-      id: r.id,
-      externalId: r.externalId,
-      receivedAt: r.receivedAt,
-      submittedAt: r.submittedAt,
-      channel: r.channel,
-      victimCountry: r.victimCountry,
-      language: r.language,
-      narrative: r.narrative,
-      triageScore: r.triageScore,
-      severity: r.severity,
-      isTss: r.isTss,
-      reasons: r.triage?.reasons ?? [],
-      severityReasons: r.triage?.severityReasons ?? [],
-      brands: r.brands,
-      paymentMethods: r.paymentMethods,
-      remoteTools: r.remoteTools,
-      losses: r.losses,
+    .map(({ triage, reviewStatus, reviewAuthor, reviewNote, reviewedAt, ...r }) => ({
+      ...r,
+      reasons: triage?.reasons ?? [],
+      severityReasons: triage?.severityReasons ?? [],
       indicators: byReport.get(r.id) ?? [],
-      operationId: r.operationId,
-      review: r.reviewStatus
-        ? { status: r.reviewStatus, author: r.reviewAuthor, note: r.reviewNote, createdAt: r.reviewedAt! }
+      review: reviewStatus
+        ? { status: reviewStatus, author: reviewAuthor, note: reviewNote, createdAt: reviewedAt! }
         : null,
     }));
 }
