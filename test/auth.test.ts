@@ -1,39 +1,28 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addUser } from '../src/auth/users.js';
-import type { Store } from '../src/store/database.js';
-import { JobQueue } from '../src/store/queue.js';
 import { runCli } from './helpers/cli.js';
-import { ENGINES, freshStore } from './helpers/engines.js';
-import { testApp } from './helpers/server.js';
+import { ENGINES } from './helpers/engines.js';
+import { useTestServer } from './helpers/server.js';
 
 const PASSWORD = 'a long enough password';
 
 describe.each(ENGINES)('signing in to the workbench on %s', (engine) => {
-  let app: FastifyInstance;
-  let store: Store;
-  let queue: JobQueue;
-  let cleanup: () => Promise<void>;
-
-  beforeAll(async () => {
-    let dataDir: string;
-    ({ store, dataDir, cleanup } = await freshStore(engine));
-    queue = await JobQueue.open(store.db);
-    await addUser(store.db, { email: 'Ana@Example.org', name: 'Ana', role: 'analyst', password: PASSWORD });
-    await addUser(store.db, { email: 'pat@example.org', name: 'Pat', role: 'partner', password: PASSWORD });
-    app = await testApp(store, queue, dataDir, 'operator-token');
-  });
-  afterAll(async () => {
-    await app.close();
-    await queue.stop(false);
-    await cleanup();
+  const server = useTestServer(engine, 'operator-token', {
+    prepare: async ({ store }) => {
+      await addUser(store.db, { email: 'Ana@Example.org', name: 'Ana', role: 'analyst', password: PASSWORD });
+      await addUser(store.db, { email: 'pat@example.org', name: 'Pat', role: 'partner', password: PASSWORD });
+    },
   });
 
   async function signIn(email: string, password = PASSWORD) {
-    const res = await app.inject({ method: 'POST', url: '/api/session', payload: { email, password } });
+    const res = await server.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email, password },
+    });
     const cookie = res.cookies.find((c) => c.name === 'dragnet_session');
     return { res, cookie, csrf: res.statusCode === 200 ? (res.json().csrfToken as string) : '' };
   }
@@ -44,9 +33,9 @@ describe.each(ENGINES)('signing in to the workbench on %s', (engine) => {
     expect(res.json().user).toMatchObject({ email: 'ana@example.org', role: 'analyst' });
     expect(res.json().user).not.toHaveProperty('passwordHash');
     expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict', path: '/' });
-    const me = await app.inject({ url: '/api/session', cookies: { dragnet_session: cookie!.value } });
+    const me = await server.app.inject({ url: '/api/session', cookies: { dragnet_session: cookie!.value } });
     expect(me.json().user.email).toBe('ana@example.org');
-    const row = await store.db.selectFrom('users').select('passwordHash').executeTakeFirstOrThrow();
+    const row = await server.store.db.selectFrom('users').select('passwordHash').executeTakeFirstOrThrow();
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
   });
 
@@ -63,10 +52,10 @@ describe.each(ENGINES)('signing in to the workbench on %s', (engine) => {
     const { cookie, csrf } = await signIn('ana@example.org');
     const cookies = { dragnet_session: cookie!.value };
     const payload = { kind: 'domain', value: 'csrf-test.example' };
-    const without = await app.inject({ method: 'POST', url: '/api/exclusions', cookies, payload });
+    const without = await server.app.inject({ method: 'POST', url: '/api/exclusions', cookies, payload });
     expect(without.statusCode).toBe(403);
     expect(without.json().message).toMatch(/CSRF/);
-    const forged = await app.inject({
+    const forged = await server.app.inject({
       method: 'POST',
       url: '/api/exclusions',
       cookies,
@@ -74,7 +63,7 @@ describe.each(ENGINES)('signing in to the workbench on %s', (engine) => {
       headers: { 'x-csrf-token': `${csrf.slice(0, -1)}x` },
     });
     expect(forged.statusCode).toBe(403);
-    const ok = await app.inject({
+    const ok = await server.app.inject({
       method: 'POST',
       url: '/api/exclusions',
       cookies,
@@ -82,18 +71,21 @@ describe.each(ENGINES)('signing in to the workbench on %s', (engine) => {
       headers: { 'x-csrf-token': csrf },
     });
     expect(ok.statusCode).toBe(201);
-    const decision = await store.db.selectFrom('linkDecisions').select('author').executeTakeFirstOrThrow();
+    const decision = await server.store.db
+      .selectFrom('linkDecisions')
+      .select('author')
+      .executeTakeFirstOrThrow();
     expect(decision.author).toBe('ana@example.org');
   });
 
   it('lets partners read operations but not reports or decisions; anonymous callers read nothing', async () => {
     const { cookie, csrf } = await signIn('pat@example.org');
     const cookies = { dragnet_session: cookie!.value };
-    expect((await app.inject({ url: '/api/operations', cookies })).statusCode).toBe(200);
-    const reports = await app.inject({ url: '/api/operations/op-0000000000/reports', cookies });
+    expect((await server.app.inject({ url: '/api/operations', cookies })).statusCode).toBe(200);
+    const reports = await server.app.inject({ url: '/api/operations/op-0000000000/reports', cookies });
     expect(reports.statusCode).toBe(403);
     expect(reports.json().message).toMatch(/analyst/);
-    const merge = await app.inject({
+    const merge = await server.app.inject({
       method: 'POST',
       url: '/api/operations/merge',
       cookies,
@@ -101,23 +93,26 @@ describe.each(ENGINES)('signing in to the workbench on %s', (engine) => {
       payload: { operationIds: ['op-0000000000', 'op-0000000001'] },
     });
     expect(merge.statusCode).toBe(403);
-    expect((await app.inject({ url: '/api/operations' })).statusCode).toBe(401);
-    const badToken = await app.inject({ url: '/api/operations', headers: { authorization: 'Bearer nope' } });
+    expect((await server.app.inject({ url: '/api/operations' })).statusCode).toBe(401);
+    const badToken = await server.app.inject({
+      url: '/api/operations',
+      headers: { authorization: 'Bearer nope' },
+    });
     expect(badToken.statusCode).toBe(401);
   });
 
   it('signs out: the cookie no longer opens anything', async () => {
     const { cookie, csrf } = await signIn('ana@example.org');
     const cookies = { dragnet_session: cookie!.value };
-    const out = await app.inject({
+    const out = await server.app.inject({
       method: 'DELETE',
       url: '/api/session',
       cookies,
       headers: { 'x-csrf-token': csrf },
     });
     expect(out.statusCode).toBe(204);
-    expect((await app.inject({ url: '/api/session', cookies })).statusCode).toBe(401);
-    expect((await app.inject({ url: '/api/operations', cookies })).statusCode).toBe(401);
+    expect((await server.app.inject({ url: '/api/session', cookies })).statusCode).toBe(401);
+    expect((await server.app.inject({ url: '/api/operations', cookies })).statusCode).toBe(401);
   });
 
   it('slows down password guessing: the eleventh attempt in a minute is refused', async () => {

@@ -6,13 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../src/auth/users.js';
 import { processReports } from '../src/jobs/process-reports.js';
 import { refreshSummaries } from '../src/operations/summaries.js';
+import type { CheckResult } from '../src/portal/check.js';
 import type { Store } from '../src/store/database.js';
 import { JobQueue } from '../src/store/queue.js';
 import { countReports, getReport, SPAM_REVIEWER } from '../src/store/reports.js';
 import { triageQueue } from '../src/triage/queue.js';
 import { ENGINES, freshStore } from './helpers/engines.js';
 import { pngBomb } from './helpers/images.js';
-import { testApp } from './helpers/server.js';
+import { testApp, useTestServer } from './helpers/server.js';
 
 const TOKEN = 'portal-token';
 const operator = { authorization: `Bearer ${TOKEN}` };
@@ -38,46 +39,21 @@ function portalReport(overrides: Record<string, unknown> = {}) {
 interface CheckAnswer {
   query: string;
   interpretations: Array<{ kind: string; value: string }>;
-  results: Array<{
-    kind: string;
-    value: string;
-    known: boolean;
-    reports: number;
-    firstSeen: string | null;
-    lastSeen: string | null;
-    crawledPages: number;
-    crawledScam: number;
-    common: boolean;
-  }>;
+  results: CheckResult[];
 }
 
 describe.each(ENGINES)('the public portal API on %s', (engine) => {
-  let app: FastifyInstance;
-  let store: Store;
-  let queue: JobQueue;
-  let cleanup: () => Promise<void>;
-
-  beforeAll(async () => {
-    let dataDir: string;
-    ({ store, dataDir, cleanup } = await freshStore(engine));
-    queue = await JobQueue.open(store.db);
-    app = await testApp(store, queue, dataDir, TOKEN);
-  });
-  afterAll(async () => {
-    await app.close();
-    await queue.stop(false);
-    await cleanup();
-  });
+  const server = useTestServer(engine, TOKEN);
 
   const submit = (body: unknown, headers: Record<string, string> = {}) =>
-    app.inject({
+    server.app.inject({
       method: 'POST',
       url: '/api/reports',
       payload: body as object,
       headers: { 'content-type': 'application/json', 'x-dragnet-intake': 'portal', ...headers },
     });
   const check = async (q: string, country?: string) => {
-    const res = await app.inject({
+    const res = await server.app.inject({
       method: 'GET',
       url: '/api/check',
       query: country ? { q, country } : { q },
@@ -94,11 +70,15 @@ describe.each(ENGINES)('the public portal API on %s', (engine) => {
     expect(retry.statusCode).toBe(200);
     const ids = new Set([a, b, retry].map((r) => r.json<{ id: string }>().id));
     expect(ids.size).toBe(1);
-    const stored = await getReport(store.db, [...ids][0]!);
+    const stored = await getReport(server.store.db, [...ids][0]!);
     expect(stored.intake).toBe('portal');
     expect(stored.externalId).toBe(body.externalId);
     expect(
-      await store.db.selectFrom('reports').select('id').where('externalId', '=', body.externalId).execute(),
+      await server.store.db
+        .selectFrom('reports')
+        .select('id')
+        .where('externalId', '=', body.externalId)
+        .execute(),
     ).toHaveLength(1);
   });
 
@@ -134,7 +114,7 @@ describe.each(ENGINES)('the public portal API on %s', (engine) => {
     const before = await check('0186954421', 'FR');
     expect(before.body.results[0]).toMatchObject({ kind: 'phone', value: '+33186954421', known: false });
 
-    await processReports(store.db, [id], now);
+    await processReports(server.store.db, [id], now);
     // Typed as a victim in France would, and as a foreigner would: the same number.
     for (const [typed, country] of [
       ['01 86 95 44 21', 'FR'],
@@ -157,7 +137,7 @@ describe.each(ENGINES)('the public portal API on %s', (engine) => {
         expect(raw, secret).not.toContain(secret);
     }
     // Summaries written (the operation is no longer stale): the same answer, read from them.
-    await refreshSummaries(store.db, now);
+    await refreshSummaries(server.store.db, now);
     expect((await check('01 86 95 44 21', 'FR')).body.results[0]).toMatchObject({ known: true, reports: 1 });
   });
 
@@ -166,7 +146,7 @@ describe.each(ENGINES)('the public portal API on %s', (engine) => {
     const two = [portalReport({ urls: [site] }), portalReport({ urls: ['scan-pc-gratuit-0412.com/autre'] })];
     const ids = [];
     for (const r of two) ids.push((await submit(r)).json<{ id: string }>().id);
-    await processReports(store.db, ids, now);
+    await processReports(server.store.db, ids, now);
     const domain = await check('SCAN-PC-GRATUIT-0412.COM');
     expect(domain.body.results).toEqual([
       expect.objectContaining({
@@ -191,7 +171,7 @@ describe.each(ENGINES)('the public portal API on %s', (engine) => {
       ['legitimate', null],
     ] as const) {
       const captureId = uuidv7();
-      await store.db
+      await server.store.db
         .insertInto('crawlCaptures')
         .values({
           id: captureId,
@@ -211,12 +191,12 @@ describe.each(ENGINES)('the public portal API on %s', (engine) => {
           verdict,
         })
         .execute();
-      await store.db
+      await server.store.db
         .insertInto('crawlIndicators')
         .values({ captureId, kind: 'phone', value: phone, source: 'text' })
         .execute();
       if (label)
-        await store.db
+        await server.store.db
           .insertInto('pageLabels')
           .values({ captureId, label, author: 'ana', note: null })
           .execute();
@@ -233,7 +213,7 @@ describe.each(ENGINES)('the public portal API on %s', (engine) => {
 
   it("never calls a brand's own site a scam, even when reports name it", async () => {
     const r = await submit(portalReport({ urls: ['https://support.microsoft.com/help'] }));
-    await processReports(store.db, [r.json<{ id: string }>().id], now);
+    await processReports(server.store.db, [r.json<{ id: string }>().id], now);
     const { body } = await check('support.microsoft.com');
     expect(body.results).toEqual([
       expect.objectContaining({
@@ -248,12 +228,12 @@ describe.each(ENGINES)('the public portal API on %s', (engine) => {
 
   it('refuses an empty or oversized query, and reads nothing but numbers, sites and domains', async () => {
     for (const q of ['', '   ', 'x'.repeat(1001)]) {
-      const res = await app.inject({ method: 'GET', url: '/api/check', query: { q } });
+      const res = await server.app.inject({ method: 'GET', url: '/api/check', query: { q } });
       expect(res.statusCode).toBe(400);
       expect(res.json<{ error: string }>().error).toBe('invalid_input');
     }
-    expect((await app.inject({ method: 'GET', url: '/api/check' })).statusCode).toBe(400);
-    const bad = await app.inject({
+    expect((await server.app.inject({ method: 'GET', url: '/api/check' })).statusCode).toBe(400);
+    const bad = await server.app.inject({
       method: 'GET',
       url: '/api/check',
       query: { q: '0186954421', country: 'France' },
@@ -270,7 +250,7 @@ describe.each(ENGINES)('the public portal API on %s', (engine) => {
     const res = await submit(spam, { 'x-dragnet-honeypot': 'https://replica-watch-deals.com' });
     expect(res.statusCode).toBe(201);
     const id = res.json<{ id: string }>().id;
-    const stored = await getReport(store.db, id);
+    const stored = await getReport(server.store.db, id);
     expect(stored.intake).toBe('portal');
     expect(stored.annotations).toEqual([
       expect.objectContaining({
@@ -279,30 +259,30 @@ describe.each(ENGINES)('the public portal API on %s', (engine) => {
         body: expect.objectContaining({ reason: 'honeypot' }),
       }),
     ]);
-    await processReports(store.db, [id], now);
-    const fresh = await triageQueue(store.db, { status: 'new', limit: 200, offset: 0 });
+    await processReports(server.store.db, [id], now);
+    const fresh = await triageQueue(server.store.db, { status: 'new', limit: 200, offset: 0 });
     expect(fresh.reports.map((r) => r.id)).not.toContain(id);
-    const away = await triageQueue(store.db, { status: 'not_scam', limit: 200, offset: 0 });
+    const away = await triageQueue(server.store.db, { status: 'not_scam', limit: 200, offset: 0 });
     const mine = away.reports.find((r) => r.id === id);
     expect(mine?.review).toMatchObject({ status: 'not_scam', author: SPAM_REVIEWER });
     expect(mine?.review?.note).toContain('suspected spam');
     // A retry of the same spam is a duplicate: marked once.
     expect((await submit(spam, { 'x-dragnet-honeypot': 'x' })).statusCode).toBe(200);
-    expect((await getReport(store.db, id)).annotations).toHaveLength(1);
+    expect((await getReport(server.store.db, id)).annotations).toHaveLength(1);
     // An empty honeypot (every person) marks nothing.
     const person = await submit(portalReport(), { 'x-dragnet-honeypot': '' });
-    expect((await getReport(store.db, person.json<{ id: string }>().id)).annotations).toEqual([]);
+    expect((await getReport(server.store.db, person.json<{ id: string }>().id)).annotations).toEqual([]);
   });
 
   it('stores reports from other callers as api, whatever the portal does', async () => {
-    const res = await app.inject({
+    const res = await server.app.inject({
       method: 'POST',
       url: '/api/reports',
       payload: { narrative: 'partner report', externalId: 'partner-1', source: 'partner' },
       headers: { 'content-type': 'application/json' },
     });
-    expect((await getReport(store.db, res.json<{ id: string }>().id)).intake).toBe('api');
-    expect(await countReports(store.db)).toBeGreaterThan(5);
+    expect((await getReport(server.store.db, res.json<{ id: string }>().id)).intake).toBe('api');
+    expect(await countReports(server.store.db)).toBeGreaterThan(5);
   });
 });
 
@@ -319,25 +299,10 @@ function form(bytes: Buffer, filename: string, type: string, field = 'file') {
 }
 
 describe('evidence uploads over HTTP', () => {
-  let app: FastifyInstance;
-  let store: Store;
-  let queue: JobQueue;
-  let cleanup: () => Promise<void>;
-
-  beforeAll(async () => {
-    let dataDir: string;
-    ({ store, dataDir, cleanup } = await freshStore('pglite'));
-    queue = await JobQueue.open(store.db);
-    app = await testApp(store, queue, dataDir, TOKEN);
-  });
-  afterAll(async () => {
-    await app.close();
-    await queue.stop(false);
-    await cleanup();
-  });
+  const server = useTestServer('pglite', TOKEN);
 
   const upload = (bytes: Buffer, filename: string, type: string, field?: string) =>
-    app.inject({ method: 'POST', url: '/api/uploads', ...form(bytes, filename, type, field) });
+    server.app.inject({ method: 'POST', url: '/api/uploads', ...form(bytes, filename, type, field) });
 
   it('stores a photo re-encoded and without EXIF, by the hash of what it stored', async () => {
     const photo = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#204060' } })
@@ -348,12 +313,16 @@ describe('evidence uploads over HTTP', () => {
     expect(res.statusCode, res.body).toBe(201);
     const got = res.json<{ sha256: string; mediaType: string; size: number; filename: string }>();
     expect(got).toMatchObject({ mediaType: 'image/jpeg', filename: 'IMG_2044.jpg' });
-    const served = await app.inject({ method: 'GET', url: `/api/evidence/${got.sha256}`, headers: operator });
+    const served = await server.app.inject({
+      method: 'GET',
+      url: `/api/evidence/${got.sha256}`,
+      headers: operator,
+    });
     expect(served.statusCode).toBe(200);
     expect(served.rawPayload.length).toBe(got.size);
     expect((await sharp(served.rawPayload).metadata()).exif).toBeUndefined();
     // The report names it as evidence.
-    const report = await app.inject({
+    const report = await server.app.inject({
       method: 'POST',
       url: '/api/reports',
       payload: {
@@ -383,7 +352,7 @@ describe('evidence uploads over HTTP', () => {
     const boundary = `----dragnet${randomUUID()}`;
     const part = (name: string, body: string) =>
       `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/plain\r\n\r\n${body}\r\n`;
-    const res = await app.inject({
+    const res = await server.app.inject({
       method: 'POST',
       url: '/api/uploads',
       payload: `${part('a.txt', 'Call +1 844 207 3311')}${part('b.txt', 'and this one')}--${boundary}--\r\n`,
@@ -393,7 +362,7 @@ describe('evidence uploads over HTTP', () => {
   });
 
   it('refuses a body that is not multipart, or a file in another field', async () => {
-    const json = await app.inject({ method: 'POST', url: '/api/uploads', payload: { file: 'x' } });
+    const json = await server.app.inject({ method: 'POST', url: '/api/uploads', payload: { file: 'x' } });
     expect([json.statusCode, json.json<{ error: string }>().error]).toEqual([415, 'not_multipart']);
     const other = await upload(Buffer.from('Subject: x\r\n\r\nhi'), 'a.eml', 'message/rfc822', 'attachment');
     expect([other.statusCode, other.json<{ error: string }>().error]).toEqual([400, 'no_file']);
@@ -411,9 +380,9 @@ describe('evidence uploads over HTTP', () => {
       filename: 'Invoice <88121>.eml',
       size: eml.length,
     });
-    const anonymous = await app.inject({ method: 'GET', url: `/api/evidence/${got.sha256}` });
+    const anonymous = await server.app.inject({ method: 'GET', url: `/api/evidence/${got.sha256}` });
     expect(anonymous.statusCode).toBe(401);
-    const analyst = await app.inject({
+    const analyst = await server.app.inject({
       method: 'GET',
       url: `/api/evidence/${got.sha256}`,
       headers: operator,

@@ -1,34 +1,16 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, freshStore } from '../../../test/helpers/engines.js';
-import { testApp } from '../../../test/helpers/server.js';
-import type { Store } from '../../store/database.js';
-import { JobQueue } from '../../store/queue.js';
+import { describe, expect, it } from 'vitest';
+import { ENGINES } from '../../../test/helpers/engines.js';
+import { useTestServer } from '../../../test/helpers/server.js';
 import { countReports } from '../../store/reports.js';
 import { OPENAPI_JSON } from '../app.js';
 
 const TOKEN = 'test-operator-token';
 
 describe.each(ENGINES)('report intake over HTTP on %s', (engine) => {
-  let app: FastifyInstance;
-  let store: Store;
-  let queue: JobQueue;
-  let cleanup: () => Promise<void>;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    ({ store, dataDir, cleanup } = await freshStore(engine));
-    queue = await JobQueue.open(store.db);
-    app = await testApp(store, queue, dataDir, TOKEN);
-  });
-  afterAll(async () => {
-    await app.close();
-    await queue.stop(false);
-    await cleanup();
-  });
+  const server = useTestServer(engine, TOKEN);
 
   const post = (url: string, payload: unknown) =>
-    app.inject({
+    server.app.inject({
       method: 'POST',
       url,
       payload: payload as object,
@@ -70,17 +52,17 @@ describe.each(ENGINES)('report intake over HTTP on %s', (engine) => {
   });
 
   it('refuses text PostgreSQL cannot store, naming the field, and stores nothing', async () => {
-    const before = await countReports(store.db);
+    const before = await countReports(server.store.db);
     const res = await post('/api/reports', { narrative: 'ok', scammerNames: ['bad\u0000name'] });
     expect(res.statusCode).toBe(400);
     expect(res.json().issues).toEqual([
       { path: 'scammerNames/0', message: 'must not contain a NUL character' },
     ]);
-    expect(await countReports(store.db)).toBe(before);
+    expect(await countReports(server.store.db)).toBe(before);
   });
 
   it('answers malformed JSON, a non-object body and a wrong media type precisely', async () => {
-    const malformed = await app.inject({
+    const malformed = await server.app.inject({
       method: 'POST',
       url: '/api/reports',
       payload: '{"narrative": ',
@@ -91,7 +73,7 @@ describe.each(ENGINES)('report intake over HTTP on %s', (engine) => {
     const array = await post('/api/reports', [1, 2]);
     expect(array.statusCode).toBe(400);
     expect(array.json().issues).toEqual([{ path: '(record)', message: 'expected a JSON object' }]);
-    const text = await app.inject({
+    const text = await server.app.inject({
       method: 'POST',
       url: '/api/reports',
       payload: 'narrative=x',
@@ -107,13 +89,13 @@ describe.each(ENGINES)('report intake over HTTP on %s', (engine) => {
   });
 
   it('stores a batch atomically after validating all of it; one bad record stores none', async () => {
-    const before = await countReports(store.db);
+    const before = await countReports(server.store.db);
     const bad = await post('/api/reports/batch', {
       reports: [{ narrative: 'fine' }, { narrative: 'fine too' }, { urls: 'not-a-list' }],
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().issues).toEqual([{ path: '2/urls', message: expect.any(String) }]);
-    expect(await countReports(store.db)).toBe(before);
+    expect(await countReports(server.store.db)).toBe(before);
 
     const ok = await post('/api/reports/batch', {
       reports: [{ narrative: 'batch one' }, { narrative: 'batch two' }, { narrative: 'batch one' }],
@@ -121,7 +103,7 @@ describe.each(ENGINES)('report intake over HTTP on %s', (engine) => {
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ created: 2, duplicates: 1, conflicts: 0 });
     expect(ok.json().results[2].id).toBe(ok.json().results[0].id);
-    expect(await countReports(store.db)).toBe(before + 2);
+    expect(await countReports(server.store.db)).toBe(before + 2);
   });
 
   it('limits a batch to 1,000 reports', async () => {
@@ -134,11 +116,11 @@ describe.each(ENGINES)('report intake over HTTP on %s', (engine) => {
   it('reads a report only with the operator token', async () => {
     const created = await post('/api/reports', { narrative: 'read me', victim: { name: 'Alice' } });
     const url = `/api/reports/${created.json().id}`;
-    expect((await app.inject({ url })).statusCode).toBe(401);
-    const read = await app.inject({ url, headers: { authorization: `Bearer ${TOKEN}` } });
+    expect((await server.app.inject({ url })).statusCode).toBe(401);
+    const read = await server.app.inject({ url, headers: { authorization: `Bearer ${TOKEN}` } });
     expect(read.statusCode).toBe(200);
     expect(read.json().input).toEqual({ narrative: 'read me', victim: { name: 'Alice' } });
-    const missing = await app.inject({
+    const missing = await server.app.inject({
       url: '/api/reports/nope',
       headers: { authorization: `Bearer ${TOKEN}` },
     });
@@ -146,7 +128,7 @@ describe.each(ENGINES)('report intake over HTTP on %s', (engine) => {
   });
 
   it('publishes an OpenAPI document of the intake endpoints', async () => {
-    const doc = (await app.inject({ url: OPENAPI_JSON })).json();
+    const doc = (await server.app.inject({ url: OPENAPI_JSON })).json();
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/reports', '/api/reports/batch']));
     expect(
