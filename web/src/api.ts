@@ -25,6 +25,16 @@ export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 
+// A proxy's or a crashed server's error page is not JSON: its status still makes a clear ApiError.
+function parseBody(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Calls the API; throws ApiError with the server's message on any non-2xx answer. */
 export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
   const method = init.method ?? 'GET';
@@ -39,7 +49,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   });
   if (res.status === 204) return undefined as T;
   const text = await res.text();
-  const data: unknown = text ? JSON.parse(text) : undefined;
+  const data = parseBody(text);
   if (!res.ok) {
     const e = (data ?? {}) as {
       error?: string;
@@ -63,4 +73,9 @@ export function query(params: Record<string, string | number | undefined | null>
     if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
   const s = q.toString();
   return s ? `?${s}` : '';
+}
+
+/** The URL of an evidence file (a screenshot, an upload) by its SHA-256. */
+export function evidenceUrl(sha256: string): string {
+  return `/api/evidence/${sha256}`;
 }

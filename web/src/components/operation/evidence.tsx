@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { query } from '../../api';
+import { evidenceUrl, query } from '../../api';
 import { useApi } from '../../use-api';
 import { formatDateTime } from '../format';
 import { Pager } from '../pager';
@@ -33,9 +33,9 @@ function CaptureCard({ c }: { c: CaptureItem }) {
   return (
     <li className="op-capture card">
       {c.screenshotSha256 ? (
-        <a href={`/api/evidence/${c.screenshotSha256}`} target="_blank" rel="noreferrer noopener">
+        <a href={evidenceUrl(c.screenshotSha256)} target="_blank" rel="noreferrer noopener">
           <img
-            src={`/api/evidence/${c.screenshotSha256}`}
+            src={evidenceUrl(c.screenshotSha256)}
             alt={`Screenshot of ${truncate(page, 120)} (${c.profile})`}
             loading="lazy"
             width={240}

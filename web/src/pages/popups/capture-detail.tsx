@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
+import { evidenceUrl } from '../../api';
 import { formatPercent, humanise } from '../../components/format';
 import { IndicatorChip, searchHref } from '../../components/indicator-chip';
 import { LoadedView } from '../../components/status';
@@ -8,7 +9,7 @@ import { VerdictBadge } from '../../components/verdict-badge';
 import { useApi } from '../../use-api';
 import { LabelForm } from './label-form';
 import { LabelLine } from './label-line';
-import { evidenceUrl, type PageLabel, type StoredCapture } from './types';
+import type { PageLabel, StoredCapture } from './types';
 
 /** Everything one crawl recorded: screenshots, verdict and reasons, phones, fingerprints, and the label form. */
 export function CaptureDetail({

@@ -1,9 +1,10 @@
 import { Link, useSearchParams } from 'react-router';
+import { evidenceUrl } from '../../api';
 import { humanise } from '../../components/format';
 import { Time } from '../../components/time';
 import { VerdictBadge } from '../../components/verdict-badge';
 import { LabelLine } from './label-line';
-import { type CaptureListItem, evidenceUrl, type PageLabel } from './types';
+import type { CaptureListItem, PageLabel } from './types';
 
 /** Crawled pages as a table with thumbnails; a page's URL is shown as text, never as a link to it. */
 export function CapturesTable({

@@ -1,4 +1,5 @@
 // The shapes of GET /api/crawls and GET /api/crawls/:id (src/store/crawls.ts, src/crawl/types.ts).
+import type { CaptureItem } from '../../components/operation/types';
 
 /** An analyst's label of a crawled page (the latest one counts for training). */
 export interface PageLabel {
@@ -8,21 +9,8 @@ export interface PageLabel {
   createdAt?: string | null;
 }
 
-/** One capture in the list. */
-export interface CaptureListItem {
-  id: string;
-  url: string;
-  profile: string;
-  finishedAt: string;
-  finalUrl: string | null;
-  status: number | null;
-  title: string | null;
-  error: string | null;
-  screenshotSha256: string | null;
-  operationId: string | null;
-  verdict: string | null;
-  scamProbability: number | null;
-  /** The latest label, when the server sends it. */
+/** One capture in the list, with its latest label when the server sends it. */
+export interface CaptureListItem extends CaptureItem {
   label?: PageLabel | null;
 }
 
@@ -75,9 +63,4 @@ export interface StoredCapture {
   capture: Capture;
   /** The latest label, when the server sends it. */
   label?: PageLabel | null;
-}
-
-/** The URL of an evidence file (a screenshot) by its SHA-256. */
-export function evidenceUrl(sha256: string): string {
-  return `/api/evidence/${sha256}`;
 }
