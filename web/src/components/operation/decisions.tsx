@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { api, query } from '../../api';
+import { query } from '../../api';
 import { useApi } from '../../use-api';
+import { RevokeDecision } from '../revoke-decision';
 import { ErrorMessage, Loading } from '../status';
 import { Time } from '../time';
 import type { LinkDecisionRow } from './types';
@@ -24,17 +25,10 @@ function describe(d: LinkDecisionRow['decision']): string {
 /** Analysts' decisions that touch this operation, each revocable. */
 export function Decisions({ operationId }: { operationId: string }) {
   const list = useApi<{ decisions: LinkDecisionRow[] }>(`/api/link-decisions${query({ operationId })}`);
-  const [error, setError] = useState<string | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
-  const revoke = async (id: string) => {
-    setError(undefined);
-    try {
-      await api(`/api/link-decisions/${id}`, { method: 'DELETE' });
-      setNotice(`Decision ${id} revoked; the next recluster no longer honours it.`);
-      list.reload();
-    } catch (err) {
-      setError((err as Error).message);
-    }
+  const revoked = (id: string) => {
+    setNotice(`Decision ${id} revoked; the next recluster no longer honours it.`);
+    list.reload();
   };
   if (list.error) return <ErrorMessage message={list.error} onRetry={list.reload} />;
   if (!list.data) return <Loading what="decisions" />;
@@ -44,11 +38,6 @@ export function Decisions({ operationId }: { operationId: string }) {
       <p aria-live="polite" className="op-notice">
         {notice}
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
       {rows.length === 0 ? (
         <p className="muted">No analyst decisions touch this operation.</p>
       ) : (
@@ -82,14 +71,11 @@ export function Decisions({ operationId }: { operationId: string }) {
                       Revoked <Time value={d.revokedAt} />
                     </span>
                   ) : (
-                    <button
-                      type="button"
-                      className="secondary small"
-                      aria-label={`Revoke decision ${d.id}`}
-                      onClick={() => void revoke(d.id)}
-                    >
-                      Revoke
-                    </button>
+                    <RevokeDecision
+                      decisionId={d.id}
+                      label={`Revoke decision ${d.id}`}
+                      onRevoked={() => revoked(d.id)}
+                    />
                   )}
                 </td>
               </tr>
