@@ -24,6 +24,16 @@ export function ErrorMessage({ message, onRetry }: { message: string; onRetry?: 
   );
 }
 
+/** A form's error message, announced where the form is; nothing without one. */
+export function FormError({ message }: { message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p role="alert" className="error">
+      {message}
+    </p>
+  );
+}
+
 /** A quiet line for an empty result. */
 export function Empty({ children }: { children: ReactNode }) {
   return <p className="empty muted">{children}</p>;

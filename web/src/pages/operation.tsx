@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { Decisions } from '../components/operation/decisions';
 import { Evidence } from '../components/operation/evidence';
@@ -16,16 +17,26 @@ import type { OperationRow } from '../components/operation-summary';
 import { ErrorMessage, Loading } from '../components/status';
 import { useApi } from '../use-api';
 
-const SECTIONS: SectionRef[] = [
-  { id: 'summary', title: 'Summary and profile' },
-  { id: 'graph', title: 'Graph' },
-  { id: 'timeline', title: 'Timeline' },
-  { id: 'map', title: 'Map' },
-  { id: 'indicators', title: 'Indicators' },
-  { id: 'reports', title: 'Reports' },
-  { id: 'evidence', title: 'Crawled evidence' },
-  { id: 'decisions', title: 'Decisions' },
-  { id: 'merge', title: 'Merge' },
+/** The page's sections in order: the table of contents and the page are both made from this list. */
+const SECTIONS: Array<SectionRef & { body(op: OperationRow): ReactNode }> = [
+  {
+    id: 'summary',
+    title: 'Summary and profile',
+    body: (op) => (
+      <>
+        <OperationSummary operation={op} />
+        <OperationProfile profile={op.summary.profile} />
+      </>
+    ),
+  },
+  { id: 'graph', title: 'Graph', body: (op) => <GraphSection operationId={op.id} /> },
+  { id: 'timeline', title: 'Timeline', body: (op) => <Timeline operationId={op.id} /> },
+  { id: 'map', title: 'Map', body: (op) => <Geography operationId={op.id} /> },
+  { id: 'indicators', title: 'Indicators', body: (op) => <Indicators operationId={op.id} /> },
+  { id: 'reports', title: 'Reports', body: (op) => <Reports operationId={op.id} /> },
+  { id: 'evidence', title: 'Crawled evidence', body: (op) => <Evidence operationId={op.id} /> },
+  { id: 'decisions', title: 'Decisions', body: (op) => <Decisions operationId={op.id} /> },
+  { id: 'merge', title: 'Merge', body: (op) => <MergeForm operationId={op.id} /> },
 ];
 
 function isNotice(state: unknown): state is DecisionNotice {
@@ -60,34 +71,11 @@ function OperationView({ id }: { id: string }) {
         </p>
       )}
       <Toc sections={SECTIONS} />
-      <Section id="summary" title="Summary and profile">
-        <OperationSummary operation={op} />
-        <OperationProfile profile={op.summary.profile} />
-      </Section>
-      <Section id="graph" title="Graph">
-        <GraphSection operationId={id} />
-      </Section>
-      <Section id="timeline" title="Timeline">
-        <Timeline operationId={id} />
-      </Section>
-      <Section id="map" title="Map">
-        <Geography operationId={id} />
-      </Section>
-      <Section id="indicators" title="Indicators">
-        <Indicators operationId={id} />
-      </Section>
-      <Section id="reports" title="Reports">
-        <Reports operationId={id} />
-      </Section>
-      <Section id="evidence" title="Crawled evidence">
-        <Evidence operationId={id} />
-      </Section>
-      <Section id="decisions" title="Decisions">
-        <Decisions operationId={id} />
-      </Section>
-      <Section id="merge" title="Merge">
-        <MergeForm operationId={id} />
-      </Section>
+      {SECTIONS.map((section) => (
+        <Section key={section.id} id={section.id} title={section.title}>
+          {section.body(op)}
+        </Section>
+      ))}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { FormError } from '../components/status';
 import { useSession } from '../session';
 
 /** Sign-in with e-mail and password. */
@@ -31,11 +32,7 @@ export function SignInPage() {
           Password
           <input name="password" type="password" autoComplete="current-password" required />
         </label>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <button type="submit" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>

@@ -3,7 +3,7 @@ import { api, query } from '../../api';
 import { useApi } from '../../use-api';
 import { formatPercent } from '../format';
 import { Pager } from '../pager';
-import { ErrorMessage } from '../status';
+import { ErrorMessage, FormError } from '../status';
 import { Time } from '../time';
 import { kindLabel } from '../vocabulary';
 import type { IndicatorRow } from './types';
@@ -54,11 +54,7 @@ function ExcludeForm({ row, onDone }: { row: IndicatorRow; onDone(message: strin
       <button type="button" className="secondary" onClick={() => onDone(undefined)}>
         Cancel
       </button>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { query } from '../../api';
 import { useApi } from '../../use-api';
+import { FormError } from '../status';
 import { kindLabel } from '../vocabulary';
 import type { SearchAnswer } from './types';
 import { useDecision } from './use-decision';
@@ -28,11 +29,7 @@ function OperationSearch({ exclude, onPick }: { exclude: string; onPick(id: stri
           Search
         </button>
       </form>
-      {found.error && (
-        <p role="alert" className="error">
-          {found.error}
-        </p>
-      )}
+      <FormError message={found.error} />
       {q && found.data && matches.length === 0 && <p className="muted">No other operation has that value.</p>}
       <ul>
         {matches.map((m) => (
@@ -98,11 +95,7 @@ export function MergeForm({ operationId }: { operationId: string }) {
         <button type="submit" disabled={busy || !valid}>
           Merge
         </button>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
       </form>
     </div>
   );

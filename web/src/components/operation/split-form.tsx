@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { FormError } from '../status';
 import { useDecision } from './use-decision';
 
 /** Moves the selected reports into an operation of their own, with the analyst's reason. */
@@ -25,11 +26,7 @@ export function SplitForm({ operationId, reportIds }: { operationId: string; rep
       <button type="submit" disabled={busy || reportIds.length === 0}>
         Split {reportIds.length} {reportIds.length === 1 ? 'report' : 'reports'}
       </button>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </form>
   );
 }
