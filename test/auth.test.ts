@@ -48,6 +48,15 @@ describe.each(ENGINES)('signing in to the workbench on %s', (engine) => {
     expect(wrong.cookie).toBeUndefined();
   });
 
+  it('refuses an e-mail PostgreSQL cannot store with 400, not 500', async () => {
+    const res = await server.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: 'ana\u0000@example.org', password: PASSWORD },
+    });
+    expect(res.statusCode).toBe(400);
+  });
+
   it('needs the session CSRF token for every change made with the cookie', async () => {
     const { cookie, csrf } = await signIn('ana@example.org');
     const cookies = { dragnet_session: cookie!.value };

@@ -374,4 +374,17 @@ describe.each(ENGINES)('the workbench API on %s', (engine) => {
     expect((await get('/api/link-decisions?operationId=nope')).statusCode).toBe(400);
     expect((await get('/api/link-decisions?active=maybe')).statusCode).toBe(400);
   });
+
+  it('answers 400, not 500, to free text PostgreSQL cannot store (a NUL character, a lone surrogate)', async () => {
+    const report = (await get('/api/triage?status=all&limit=1')).json().reports[0].id as string;
+    const op = await bridgeOperation();
+    const refused = [
+      await post('/api/exclusions', { kind: 'domain', value: 'nul\u0000.example' }),
+      await post('/api/exclusions', { kind: 'domain', value: 'nul.example', reason: 'a\u0000b' }),
+      await post('/api/exclusions/preview', { kind: 'domain', value: 'nul\u0000.example' }),
+      await post(`/api/reports/${report}/review`, { status: 'confirmed', note: 'x\u0000' }),
+      await post('/api/operations/merge', { operationIds: [op, 'op-0000000000'], reason: '\ud800' }),
+    ];
+    expect(refused.map((r) => r.statusCode)).toEqual([400, 400, 400, 400, 400]);
+  });
 });

@@ -25,16 +25,18 @@ export const LIMITS = {
 } as const;
 
 /**
- * Every string field: bounded, and storable as PostgreSQL text (no NUL character, no lone surrogate,
- * which jsonb refuses; left unchecked, one such record would fail its whole batch).
+ * A string field: bounded, and storable as PostgreSQL text (no NUL character, no lone surrogate, which
+ * text and jsonb refuse; left unchecked, one such record would fail its whole batch, and a route would
+ * answer 500). Every free text an API takes uses it.
  */
-const text = (max: number, min = 1) =>
+export const storableText = (max: number, min = 1) =>
   z
     .string()
     .min(min)
     .max(max)
     .refine((s) => !s.includes('\u0000'), 'must not contain a NUL character')
     .refine((s) => s.isWellFormed(), 'must be valid Unicode (it contains a lone surrogate)');
+const text = storableText;
 const shortText = text(LIMITS.shortText);
 const textList = (max: number) => z.array(text(max)).max(LIMITS.listItems);
 /** ISO 8601 date-time with offset, or a plain date (victims often know only the day). */

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { NotFoundError } from '../../core/errors.js';
+import { storableText } from '../../core/report-input.js';
 import { PROFILE_NAMES } from '../../crawl/profiles.js';
 import { getCapture, labelCapture, listCaptures } from '../../store/crawls.js';
 import { actorOf, requireRole, SECURED } from '../auth.js';
@@ -31,7 +32,7 @@ const listQuery = z.strictObject({
 const idParams = z.strictObject({ id: z.uuid() });
 const labelBody = z.strictObject({
   label: z.enum(['scam', 'legitimate']),
-  note: z.string().max(2000).optional(),
+  note: storableText(2000, 0).optional(),
 });
 const blobParams = z.strictObject({
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 (64 hex digits)'),

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { INDICATOR_KINDS } from '../../core/indicator-kinds.js';
+import { storableText } from '../../core/report-input.js';
 import { listExclusions, previewExclusion } from '../../operations/exclusions.js';
 import { requireRole, SECURED } from '../auth.js';
 import type { ServerContext } from '../context.js';
@@ -8,7 +9,7 @@ import { parseWith } from '../validate.js';
 
 const previewBody = z.strictObject({
   kind: z.enum(INDICATOR_KINDS),
-  value: z.string().trim().min(1).max(2048),
+  value: z.string().trim().pipe(storableText(2048)),
 });
 
 const tag = { tags: ['exclusions'], security: SECURED };

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { INDICATOR_KINDS, normaliseIndicator } from '../../core/indicator-kinds.js';
+import { storableText } from '../../core/report-input.js';
 import { decide, reportsOfOperations, revokeDecision } from '../../operations/decisions.js';
 import { explainReports } from '../../operations/explain.js';
 import {
@@ -35,7 +36,7 @@ const idParams = z.strictObject({
   id: z.string().regex(/^op-[0-9a-f]{10}$/, 'must be an operation id (op-…)'),
 });
 const uuid = z.uuid();
-const reason = z.string().min(1).max(2000).optional();
+const reason = storableText(2000).optional();
 const graphQuery = z.strictObject({
   nodes: z.coerce.number().int().min(1).max(500).default(60),
   expand: z
@@ -209,7 +210,7 @@ export async function operationRoutes(app: FastifyInstance, ctx: ServerContext):
       const body = parseWith(
         z.strictObject({
           kind: z.enum(INDICATOR_KINDS),
-          value: z.string().min(1).max(2048),
+          value: storableText(2048),
           mode: z.enum(['block', 'inform']).default('block'),
           reason,
         }),

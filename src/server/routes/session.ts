@@ -3,12 +3,13 @@ import { z } from 'zod';
 import { hashPassword, verifyPassword } from '../../auth/passwords.js';
 import { closeSession, openSession, SESSION_HOURS } from '../../auth/sessions.js';
 import { userForSignIn } from '../../auth/users.js';
+import { storableText } from '../../core/report-input.js';
 import { SESSION_COOKIE, UnauthorizedError } from '../auth.js';
 import type { ServerContext } from '../context.js';
 import { parseWith } from '../validate.js';
 
 const signInBody = z.strictObject({
-  email: z.string().min(3).max(320),
+  email: storableText(320, 3),
   password: z.string().min(1).max(1024),
 });
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { storableText } from '../../core/report-input.js';
 import { reviewReport, triageQueue } from '../../triage/queue.js';
 import { actorOf, requireRole, SECURED } from '../auth.js';
 import type { ServerContext } from '../context.js';
@@ -13,7 +14,7 @@ const queueQuery = z.strictObject({
 const reportParams = z.strictObject({ id: z.uuid('must be a report id (UUID)') });
 const reviewBody = z.strictObject({
   status: z.enum(['confirmed', 'not_scam']),
-  note: z.string().max(2000).optional(),
+  note: storableText(2000, 0).optional(),
 });
 
 const tag = { tags: ['triage'], security: SECURED };
