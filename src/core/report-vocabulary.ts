@@ -12,6 +12,7 @@ export const CHANNELS = [
   'social',
   'other',
 ] as const;
+/** One of CHANNELS. */
 export type Channel = (typeof CHANNELS)[number];
 
 /** How the victim paid (DESIGN.md contract). */
@@ -25,6 +26,7 @@ export const PAYMENT_METHODS = [
   'check',
   'other',
 ] as const;
+/** One of PAYMENT_METHODS. */
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 /** Victim age bands, as the FTC's Consumer Sentinel reports them. 60 and over count as vulnerable. */
@@ -38,4 +40,5 @@ export const AGE_BANDS = [
   '70_79',
   '80_plus',
 ] as const;
+/** One of AGE_BANDS. */
 export type AgeBand = (typeof AGE_BANDS)[number];

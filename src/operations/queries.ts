@@ -201,14 +201,14 @@ export async function operationIndicators(
   }));
 }
 
+/** The graph's links are counted over at most this many of an operation's latest reports. */
+export const GRAPH_SAMPLE_REPORTS = 10_000;
+
 /**
  * The operation's graph, summarised on the server (never the whole graph): its most reported values as
  * nodes, with how many reports carry each, and edges between values that appear in the same reports,
  * weighted by how many. `expand` lists the reports carrying one value, a page at a time.
  */
-/** The graph's links are counted over at most this many of an operation's latest reports. */
-export const GRAPH_SAMPLE_REPORTS = 10_000;
-
 export async function operationGraph(db: Kysely<Database>, id: string, nodes: number) {
   const top = await operationIndicators(db, id, nodes, 0);
   if (top.length === 0) return { nodes: [], edges: [] };

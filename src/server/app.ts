@@ -20,6 +20,7 @@ import { webRoutes } from './web.js';
 
 /** Where the OpenAPI document and its browsable UI are served. */
 export const OPENAPI_JSON = '/api/openapi.json';
+/** Where the browsable OpenAPI UI is served. */
 export const OPENAPI_UI = '/api/docs';
 
 /**

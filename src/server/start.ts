@@ -16,6 +16,7 @@ import type { Role, ServerContext } from './context.js';
 /** How often workers recompute the summaries of operations that changed. */
 const SUMMARY_REFRESH_MS = 3000;
 
+/** What to start: where to listen, the roles this process plays, its configuration. */
 export interface ServeOptions {
   port: number;
   host: string;

@@ -2,6 +2,7 @@ import type { AgeBand, Channel, PaymentMethod } from './report-input';
 
 /** The steps of the guided form, in order; the URL is /report/<number>. */
 export const STEPS = ['happened', 'channel', 'contacts', 'money', 'remote', 'about'] as const;
+/** One step of the form. */
 export type Step = (typeof STEPS)[number];
 
 /** Brands a victim can pick; the canonical name is what the report carries. */
@@ -18,6 +19,7 @@ export const BRAND_CHOICES = {
   other: '',
   unknown: '',
 } as const;
+/** A brand the victim can pick. */
 export type BrandChoice = keyof typeof BRAND_CHOICES;
 /** Brand choices after which we ask "which one?". */
 export const BRAND_NEEDS_NAME: readonly BrandChoice[] = ['bank', 'internet', 'other'];
@@ -57,6 +59,7 @@ export const GIFT_CARD_BRANDS = {
   eBay: 'ebay.com',
   'Razer Gold': 'gold.razer.com',
 } as const satisfies Record<string, string>;
+/** A gift card brand the victim can pick. */
 export type GiftCardBrand = keyof typeof GIFT_CARD_BRANDS;
 
 /** Remote-access programs a victim can pick (values are the programs' own names). */
@@ -70,8 +73,10 @@ export const TOOL_CHOICES = [
   'other',
   'unknown',
 ] as const;
+/** A remote-access tool the victim can pick. */
 export type ToolChoice = (typeof TOOL_CHOICES)[number];
 
+/** An answer to a yes / no question; empty until answered. */
 export type YesNo = 'yes' | 'no' | 'unsure' | '';
 
 /** One payment as typed: the amount stays text until it is sent (locales write numbers differently). */
