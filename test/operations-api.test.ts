@@ -1,50 +1,35 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { processReports } from '../src/jobs/process-reports.js';
 import { recluster } from '../src/operations/recluster.js';
 import { simulate } from '../src/simulate/simulate.js';
-import type { Store } from '../src/store/database.js';
-import { JobQueue } from '../src/store/queue.js';
 import { storeReports } from '../src/store/reports.js';
-import { freshStore } from './helpers/engines.js';
-import { testApp } from './helpers/server.js';
+import { useTestServer } from './helpers/server.js';
 
 const TOKEN = 'ops-token';
 const auth = { authorization: `Bearer ${TOKEN}` };
 const now = new Date('2025-12-31T00:00:00Z');
 
 describe('the operations API', () => {
-  let app: FastifyInstance;
-  let store: Store;
-  let queue: JobQueue;
-  let cleanup: () => Promise<void>;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    ({ store, dataDir, cleanup } = await freshStore('pglite'));
-    queue = await JobQueue.open(store.db);
-    const inputs = [
-      ...simulate({ reports: 800, seed: 11, start: '2025-01-01', days: 365, operations: 8 }).reports(),
-    ].map((g) => g.report);
-    const ids = (await storeReports(store.db, queue, inputs, now, 'cli')).map(
-      (o) => (o as { id: string }).id,
-    );
-    await processReports(store.db, ids, now, { link: false });
-    await recluster(store.db, now);
-    app = await testApp(store, queue, dataDir, TOKEN);
-  }, 120_000);
-  afterAll(async () => {
-    await app.close();
-    await queue.stop(false);
-    await cleanup();
+  const server = useTestServer('pglite', TOKEN, {
+    timeout: 120_000,
+    prepare: async ({ store, queue }) => {
+      const inputs = [
+        ...simulate({ reports: 800, seed: 11, start: '2025-01-01', days: 365, operations: 8 }).reports(),
+      ].map((g) => g.report);
+      const ids = (await storeReports(store.db, queue, inputs, now, 'cli')).map(
+        (o) => (o as { id: string }).id,
+      );
+      await processReports(store.db, ids, now, { link: false });
+      await recluster(store.db, now);
+    },
   });
 
-  const get = (url: string) => app.inject({ url, headers: auth });
+  const get = (url: string) => server.app.inject({ url, headers: auth });
   const post = (url: string, payload: unknown) =>
-    app.inject({ method: 'POST', url, payload: payload as object, headers: auth });
+    server.app.inject({ method: 'POST', url, payload: payload as object, headers: auth });
 
   it('lists operations by priority, filtered, and only for the operator', async () => {
-    expect((await app.inject({ url: '/api/operations' })).statusCode).toBe(401);
+    expect((await server.app.inject({ url: '/api/operations' })).statusCode).toBe(401);
     const res = await get('/api/operations?limit=5');
     expect(res.statusCode).toBe(200);
     const { rows, total } = res.json();
@@ -117,12 +102,22 @@ describe('the operations API', () => {
     expect(split.statusCode).toBe(201);
     expect((await get(`/api/operations/${split.json().operationId}`)).json().reportCount).toBe(2);
     expect(
-      (await app.inject({ method: 'DELETE', url: `/api/link-decisions/${split.json().id}`, headers: auth }))
-        .statusCode,
+      (
+        await server.app.inject({
+          method: 'DELETE',
+          url: `/api/link-decisions/${split.json().id}`,
+          headers: auth,
+        })
+      ).statusCode,
     ).toBe(204);
     expect(
-      (await app.inject({ method: 'DELETE', url: `/api/link-decisions/${split.json().id}`, headers: auth }))
-        .statusCode,
+      (
+        await server.app.inject({
+          method: 'DELETE',
+          url: `/api/link-decisions/${split.json().id}`,
+          headers: auth,
+        })
+      ).statusCode,
     ).toBe(404);
     const exclusion = await post('/api/exclusions', {
       kind: 'phone',

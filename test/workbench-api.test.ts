@@ -1,16 +1,13 @@
-import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ReportInput } from '../src/core/report-input.js';
 import { processReports } from '../src/jobs/process-reports.js';
 import { recluster } from '../src/operations/recluster.js';
 import { simulate } from '../src/simulate/simulate.js';
-import type { Store } from '../src/store/database.js';
-import { JobQueue } from '../src/store/queue.js';
 import { storeReports } from '../src/store/reports.js';
-import { ENGINES, freshStore } from './helpers/engines.js';
-import { testApp } from './helpers/server.js';
+import { ENGINES } from './helpers/engines.js';
+import { useTestServer } from './helpers/server.js';
 
 const TOKEN = 'workbench-token';
 const auth = { authorization: `Bearer ${TOKEN}`, 'x-dragnet-user': 'ana@example.org' };
@@ -54,50 +51,39 @@ interface TriageRow {
 }
 
 describe.each(ENGINES)('the workbench API on %s', (engine) => {
-  let app: FastifyInstance;
-  let store: Store;
-  let queue: JobQueue;
-  let cleanup: () => Promise<void>;
-  let dataDir: string;
-  let processed: number;
-
-  beforeAll(async () => {
-    ({ store, dataDir, cleanup } = await freshStore(engine));
-    queue = await JobQueue.open(store.db);
-    const inputs = [
-      ...[
-        ...simulate({ reports: 300, seed: 11, start: '2025-06-01', days: 200, operations: 6 }).reports(),
-      ].map((g) => g.report),
-      ...bridgeReports,
-    ];
-    const ids = (await storeReports(store.db, queue, inputs, now, 'cli')).map(
-      (o) => (o as { id: string }).id,
-    );
-    // One report stays unprocessed: the queue holds processed reports only.
-    await processReports(store.db, ids.slice(1), now, { link: false });
-    processed = ids.length - 1;
-    await recluster(store.db, now);
-    app = await testApp(store, queue, dataDir, TOKEN);
-  }, 180_000);
-  afterAll(async () => {
-    await app.close();
-    await queue.stop(false);
-    await cleanup();
+  let processed = 0;
+  const server = useTestServer(engine, TOKEN, {
+    timeout: 180_000,
+    prepare: async ({ store, queue }) => {
+      const inputs = [
+        ...[
+          ...simulate({ reports: 300, seed: 11, start: '2025-06-01', days: 200, operations: 6 }).reports(),
+        ].map((g) => g.report),
+        ...bridgeReports,
+      ];
+      const ids = (await storeReports(store.db, queue, inputs, now, 'cli')).map(
+        (o) => (o as { id: string }).id,
+      );
+      // One report stays unprocessed: the queue holds processed reports only.
+      await processReports(store.db, ids.slice(1), now, { link: false });
+      processed = ids.length - 1;
+      await recluster(store.db, now);
+    },
   });
 
-  const get = (url: string) => app.inject({ url, headers: auth });
+  const get = (url: string) => server.app.inject({ url, headers: auth });
   const post = (url: string, payload: unknown) =>
-    app.inject({ method: 'POST', url, payload: payload as object, headers: auth });
+    server.app.inject({ method: 'POST', url, payload: payload as object, headers: auth });
   const bridgeOperation = async () => {
     const r = await sql<{ operationId: string }>`
       SELECT DISTINCT ro.operation_id FROM report_indicators ri JOIN report_operations ro ON ro.report_id = ri.report_id
-      WHERE ri.kind = 'domain' AND ri.value = ${BRIDGE}`.execute(store.db);
+      WHERE ri.kind = 'domain' AND ri.value = ${BRIDGE}`.execute(server.store.db);
     expect(r.rows).toHaveLength(1);
     return r.rows[0]!.operationId;
   };
 
   it('queues processed reports by triage score, then newest, with what the machine read in them', async () => {
-    expect((await app.inject({ url: '/api/triage' })).statusCode).toBe(401);
+    expect((await server.app.inject({ url: '/api/triage' })).statusCode).toBe(401);
     const res = await get('/api/triage?limit=200');
     expect(res.statusCode).toBe(200);
     const { total, reports } = res.json() as { total: number; reports: TriageRow[] };
@@ -166,7 +152,7 @@ describe.each(ENGINES)('the workbench API on %s', (engine) => {
   it('finds a stored E.164 number from the ways a victim writes it', async () => {
     const phones = await sql<{ value: string }>`
       SELECT value FROM report_indicators WHERE kind = 'phone' GROUP BY value ORDER BY count(*) DESC, value`.execute(
-      store.db,
+      server.store.db,
     );
     const nanp = phones.rows.find((p) => p.value.startsWith('+1'))!.value;
     const [area, exchange, line] = [nanp.slice(2, 5), nanp.slice(5, 8), nanp.slice(8)];
@@ -260,7 +246,9 @@ describe.each(ENGINES)('the workbench API on %s', (engine) => {
       // The same answer as reading every summary's tally.
       const tally = JSON.stringify([{ value: param === 'country' ? value.toUpperCase() : value }]);
       const expected = await sql<{ id: string }>`
-        SELECT id FROM operations WHERE summary #> ${path}::text[] @> ${tally}::jsonb`.execute(store.db);
+        SELECT id FROM operations WHERE summary #> ${path}::text[] @> ${tally}::jsonb`.execute(
+        server.store.db,
+      );
       expect(res.total, param).toBe(expected.rows.length);
       expect(res.rows.map((r: { id: string }) => r.id).sort()).toEqual(expected.rows.map((r) => r.id).sort());
     }
@@ -272,16 +260,16 @@ describe.each(ENGINES)('the workbench API on %s', (engine) => {
       const urls = ['timeline', 'geography', 'indicators?limit=200'].map(
         (v) => `/api/operations/${op.id}/${v}`,
       );
-      const views = await store.db
+      const views = await server.store.db
         .selectFrom('operationIndicators')
         .select('kind')
         .where('operationId', '=', op.id)
         .execute();
       expect(views.length).toBeGreaterThan(0);
       const fromViews = await Promise.all(urls.map(async (u) => (await get(u)).json()));
-      await store.db.updateTable('operations').set({ stale: true }).where('id', '=', op.id).execute();
+      await server.store.db.updateTable('operations').set({ stale: true }).where('id', '=', op.id).execute();
       const live = await Promise.all(urls.map(async (u) => (await get(u)).json()));
-      await store.db.updateTable('operations').set({ stale: false }).where('id', '=', op.id).execute();
+      await server.store.db.updateTable('operations').set({ stale: false }).where('id', '=', op.id).execute();
       expect(live).toEqual(fromViews);
     }
   });
@@ -349,8 +337,13 @@ describe.each(ENGINES)('the workbench API on %s', (engine) => {
       (await post('/api/exclusions', { kind: 'phone', value: '+18443107741', mode: 'maybe' })).statusCode,
     ).toBe(400);
     expect(
-      (await app.inject({ method: 'DELETE', url: `/api/link-decisions/${typed.json().id}`, headers: auth }))
-        .statusCode,
+      (
+        await server.app.inject({
+          method: 'DELETE',
+          url: `/api/link-decisions/${typed.json().id}`,
+          headers: auth,
+        })
+      ).statusCode,
     ).toBe(204);
     const forOp = (await get(`/api/link-decisions?operationId=${op}&active=true`)).json();
     expect(forOp.decisions).toEqual([
