@@ -48,16 +48,8 @@ export function narrativeOf(draft: ReportDraft, t: Messages): string {
     remote: draft.remote.notes,
     about: draft.about.notes,
   };
-  const titles: Record<Step, string> = {
-    happened: t.happened.title,
-    channel: t.channel.title,
-    contacts: t.contacts.title,
-    money: t.money.title,
-    remote: t.remote.title,
-    about: t.about.title,
-  };
   return STEPS.filter((s) => notes[s].trim())
-    .map((s) => `${titles[s]}\n${notes[s].trim()}`)
+    .map((s) => `${t[s].title}\n${notes[s].trim()}`)
     .join('\n\n');
 }
 

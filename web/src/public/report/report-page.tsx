@@ -155,14 +155,6 @@ export function ReportPage() {
   if (done) return sent ? <Confirmation id={sent.id} draft={sent.draft} onNewReport={startAgain} /> : null;
 
   const View = STEP_VIEWS[step];
-  const titles: Record<Step, string> = {
-    happened: t.happened.title,
-    channel: t.channel.title,
-    contacts: t.contacts.title,
-    money: t.money.title,
-    remote: t.remote.title,
-    about: t.about.title,
-  };
   const last = index === STEPS.length - 1;
   return (
     <div className="report">
@@ -172,7 +164,7 @@ export function ReportPage() {
       </div>
       <h2 ref={headingRef} tabIndex={-1} className="step-heading" id="step-title">
         <span className="step-count">{t.form.stepOf(index + 1, STEPS.length)}</span>{' '}
-        <span className="step-title">{titles[step]}</span>
+        <span className="step-title">{t[step].title}</span>
       </h2>
       <p className="hint">{t.form.optional}</p>
       {(errors.length > 0 || missing) && (
