@@ -5,6 +5,7 @@ import { formatPercent } from '../format';
 import { Pager } from '../pager';
 import { ErrorMessage, FormError } from '../status';
 import { Time } from '../time';
+import { useAction } from '../use-action';
 import { kindLabel } from '../vocabulary';
 import type { IndicatorRow } from './types';
 
@@ -24,22 +25,15 @@ function DecayBar({ decay }: { decay: number | undefined }) {
 
 function ExcludeForm({ row, onDone }: { row: IndicatorRow; onDone(message: string | undefined): void }) {
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
+  const exclude = useAction(() =>
+    api('/api/exclusions', {
+      method: 'POST',
+      body: { kind: row.kind, value: row.value, ...(reason.trim() ? { reason: reason.trim() } : {}) },
+    }).then(() => true),
+  );
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api('/api/exclusions', {
-        method: 'POST',
-        body: { kind: row.kind, value: row.value, ...(reason.trim() ? { reason: reason.trim() } : {}) },
-      });
-      onDone(`Excluded ${row.value}; it stops linking at the next recluster.`);
-    } catch (err) {
-      setError((err as Error).message);
-      setBusy(false);
-    }
+    if (await exclude.run()) onDone(`Excluded ${row.value}; it stops linking at the next recluster.`);
   };
   return (
     <form className="op-inline-form" onSubmit={(e) => void submit(e)}>
@@ -48,13 +42,13 @@ function ExcludeForm({ row, onDone }: { row: IndicatorRow; onDone(message: strin
         {/* biome-ignore lint/a11y/noAutofocus: the form opens on the analyst's request, focus follows */}
         <input value={reason} onChange={(e) => setReason(e.target.value)} autoFocus maxLength={2000} />
       </label>
-      <button type="submit" className="danger" disabled={busy}>
+      <button type="submit" className="danger" disabled={exclude.busy}>
         Exclude
       </button>
       <button type="button" className="secondary" onClick={() => onDone(undefined)}>
         Cancel
       </button>
-      <FormError message={error} />
+      <FormError message={exclude.error} />
     </form>
   );
 }
