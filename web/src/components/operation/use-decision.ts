@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../api';
+import { useAction } from '../use-action';
 import type { DecisionAnswer } from './types';
 
 /** What the operation page shows after a merge or split brought the analyst to it. */
@@ -8,27 +9,26 @@ export interface DecisionNotice {
   notice: string;
 }
 
-/** Posts a merge or split, then opens the resulting operation with a notice of what happened. */
+/**
+ * Posts a merge or split, then opens the resulting operation with a notice of what happened; a decision
+ * that applies only at the next recluster is said in `error`, where the form shows its messages.
+ */
 export function useDecision() {
   const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
+  const [deferred, setDeferred] = useState<string | undefined>();
+  const post = useAction((path: string, body: unknown) =>
+    api<DecisionAnswer>(path, { method: 'POST', body }),
+  );
   const run = async (path: string, body: unknown, describe: (operationId: string) => string) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const r = await api<DecisionAnswer>(path, { method: 'POST', body });
-      setBusy(false);
-      if (!r.operationId) {
-        setError(`Decision ${r.id} recorded; it applies at the next recluster.`);
-        return;
-      }
-      const state: DecisionNotice = { notice: describe(r.operationId) };
-      navigate(`/operations/${r.operationId}`, { state });
-    } catch (err) {
-      setError((err as Error).message);
-      setBusy(false);
+    setDeferred(undefined);
+    const r = await post.run(path, body);
+    if (!r) return;
+    if (!r.operationId) {
+      setDeferred(`Decision ${r.id} recorded; it applies at the next recluster.`);
+      return;
     }
+    const state: DecisionNotice = { notice: describe(r.operationId) };
+    navigate(`/operations/${r.operationId}`, { state });
   };
-  return { run, busy, error };
+  return { run, busy: post.busy, error: post.error ?? deferred };
 }
