@@ -10,6 +10,7 @@ import * as m0008 from './0008-value-operations.js';
 import * as m0009 from './0009-operation-views.js';
 import * as m0010 from './0010-operation-filters.js';
 import * as m0011 from './0011-operation-reports-order.js';
+import * as m0012 from './0012-value-operations-plans.js';
 
 /** All migrations in order; names sort lexically, so keep the numeric prefix. */
 export const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '0009-operation-views': m0009,
   '0010-operation-filters': m0010,
   '0011-operation-reports-order': m0011,
+  '0012-value-operations-plans': m0012,
 };
 
 /** A provider over the static list (no directory scanning: works from src and dist alike). */
