@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureIndicators } from '../src/crawl/indicators.js';
-import type { Capture, Fingerprint, PhoneFound } from '../src/crawl/types.js';
+import type { Capture, Fingerprint } from '../src/crawl/types.js';
 import { processReports } from '../src/jobs/process-reports.js';
 import { decide } from '../src/operations/decisions.js';
 import { explainReports } from '../src/operations/explain.js';
@@ -10,36 +10,14 @@ import { saveCapture } from '../src/store/crawls.js';
 import type { Store } from '../src/store/database.js';
 import { JobQueue } from '../src/store/queue.js';
 import { storeReports } from '../src/store/reports.js';
+import { fakeCapture } from './helpers/captures.js';
 import { ENGINES, freshStore } from './helpers/engines.js';
 
 const now = new Date('2026-03-01T00:00:00Z');
 
 /** A capture as the crawler would store it, showing these phones and fingerprints. */
-function capture(url: string, phones: string[], fingerprints: Fingerprint[] = []): Capture {
-  const found: PhoneFound[] = phones.map((e164) => ({ e164, raw: e164, source: 'text' }));
-  return {
-    url,
-    profile: 'windows-chrome',
-    startedAt: now.toISOString(),
-    finishedAt: now.toISOString(),
-    finalUrl: url,
-    redirectChain: [url],
-    status: 200,
-    title: 'Windows Defender Security Warning',
-    text: `Call Microsoft Support ${phones.join(' ')}`,
-    dialogs: [],
-    authRealms: [],
-    behaviours: ['fullscreen'],
-    phones: found,
-    fingerprints,
-    responses: [],
-    blocked: [],
-    blobs: { html: null, screenshotBefore: null, screenshotAfter: null },
-    phash: null,
-    ocrText: null,
-    error: null,
-  };
-}
+const capture = (url: string, phones: string[], fingerprints: Fingerprint[] = []): Capture =>
+  fakeCapture(url, phones, fingerprints, now);
 
 const report = (n: number, narrative: string, country = 'US') => ({
   externalId: `crawl-link-${n}`,

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureIndicators } from '../src/crawl/indicators.js';
-import type { Capture } from '../src/crawl/types.js';
 import { processReports } from '../src/jobs/process-reports.js';
 import { decide } from '../src/operations/decisions.js';
 import { linkCapture } from '../src/operations/incremental.js';
@@ -11,6 +10,7 @@ import { saveCapture } from '../src/store/crawls.js';
 import type { Store } from '../src/store/database.js';
 import { JobQueue } from '../src/store/queue.js';
 import { storeReports } from '../src/store/reports.js';
+import { fakeCapture } from './helpers/captures.js';
 import { ENGINES, freshStore } from './helpers/engines.js';
 
 const now = new Date('2026-03-01T00:00:00Z');
@@ -100,29 +100,12 @@ describe.each(ENGINES)('the value → operations summary on %s', (engine) => {
         .limit(1)
         .executeTakeFirstOrThrow()
     ).value;
-    const url = 'https://win-alert-8812.azurewebsites.net/';
-    const c = {
-      url,
-      profile: 'windows-chrome',
-      startedAt: now.toISOString(),
-      finishedAt: now.toISOString(),
-      finalUrl: url,
-      redirectChain: [url],
-      status: 200,
-      title: 'Windows Defender Security Warning',
-      text: `Call Microsoft Support ${phone}`,
-      dialogs: [],
-      authRealms: [],
-      behaviours: [],
-      phones: [{ e164: phone, raw: phone, source: 'text' }],
-      fingerprints: [{ kind: 'tracking_id', value: 'ga:G-K7Q2ZP4M1X', source: 'html' }],
-      responses: [],
-      blocked: [],
-      blobs: { html: null, screenshotBefore: null, screenshotAfter: null },
-      phash: null,
-      ocrText: null,
-      error: null,
-    } satisfies Capture;
+    const c = fakeCapture(
+      'https://win-alert-8812.azurewebsites.net/',
+      [phone],
+      [{ kind: 'tracking_id', value: 'ga:G-K7Q2ZP4M1X', source: 'html' }],
+      now,
+    );
     const id = await saveCapture(store.db, c, captureIndicators(c), { origin: 'cli' });
     expect((await linkCapture(store.db, id, now)).operationId).not.toBeNull();
     await expectExact();
