@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addUser } from '../src/auth/users.js';
 import { processReports } from '../src/jobs/process-reports.js';
 import { recluster } from '../src/operations/recluster.js';
 import { simulate } from '../src/simulate/simulate.js';
@@ -8,6 +9,7 @@ import { useTestServer } from './helpers/server.js';
 const TOKEN = 'ops-token';
 const auth = { authorization: `Bearer ${TOKEN}` };
 const now = new Date('2025-12-31T00:00:00Z');
+const PASSWORD = 'partner password long enough';
 
 describe('the operations API', () => {
   const server = useTestServer('pglite', TOKEN, {
@@ -71,6 +73,30 @@ describe('the operations API', () => {
       )
     ).json();
     expect(expanded.reports.length).toBe(Math.min(5, node.reportCount));
+    expect(expanded.reports.some((r: { externalId: string | null }) => r.externalId !== null)).toBe(true);
+    // A partner sees the same reports as ids only: an external id can be another partner's case number.
+    await addUser(server.store.db, {
+      email: 'pat@ops.test',
+      name: 'Pat',
+      role: 'partner',
+      password: PASSWORD,
+    });
+    const signedIn = await server.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: 'pat@ops.test', password: PASSWORD },
+    });
+    const cookie = signedIn.cookies.find((c) => c.name === 'dragnet_session')!.value;
+    const asPartner = (
+      await server.app.inject({
+        url: `/api/operations/${top.id}/graph?expand=${encodeURIComponent(`${node.kind}:${node.value}`)}&limit=5`,
+        cookies: { dragnet_session: cookie },
+      })
+    ).json();
+    expect(asPartner.reports.map((r: { id: string }) => r.id)).toEqual(
+      expanded.reports.map((r: { id: string }) => r.id),
+    );
+    expect(asPartner.reports.every((r: { externalId: string | null }) => r.externalId === null)).toBe(true);
     expect((await get('/api/operations/op-0000000000')).statusCode).toBe(404);
     expect((await get('/api/operations/../../etc')).statusCode).toBe(404);
   });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { roleAllows } from '../../auth/roles.js';
 import { INDICATOR_KINDS, normaliseIndicator } from '../../core/indicator-kinds.js';
 import { storableText } from '../../core/report-input.js';
 import { decide, reportsOfOperations, revokeDecision } from '../../operations/decisions.js';
@@ -116,16 +117,17 @@ export async function operationRoutes(app: FastifyInstance, ctx: ServerContext):
       const q = parseWith(graphQuery, req.query, 'the query');
       if (q.expand) {
         const at = q.expand.indexOf(':');
-        return {
-          reports: await reportsWithValue(
-            db,
-            id,
-            q.expand.slice(0, at),
-            q.expand.slice(at + 1),
-            q.limit,
-            q.offset,
-          ),
-        };
+        const reports = await reportsWithValue(
+          db,
+          id,
+          q.expand.slice(0, at),
+          q.expand.slice(at + 1),
+          q.limit,
+          q.offset,
+        );
+        // A report's external id can be another partner's case number: partners see reports as ids only.
+        const seesReports = req.principal !== null && roleAllows(req.principal.role, 'analyst');
+        return { reports: seesReports ? reports : reports.map((r) => ({ ...r, externalId: null })) };
       }
       await operationDetail(db, id);
       return operationGraph(db, id, q.nodes);
