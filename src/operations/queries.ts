@@ -180,7 +180,18 @@ export async function operationIndicators(
   offset: number,
   now: Date = new Date(),
 ) {
-  const op = await operationDetail(db, id);
+  return indicatorsOf(db, await operationDetail(db, id), limit, offset, now);
+}
+
+/** The indicators page of an operation already read (its stale flag says where to read them from). */
+async function indicatorsOf(
+  db: Kysely<Database>,
+  op: OperationRow,
+  limit: number,
+  offset: number,
+  now: Date,
+) {
+  const id = op.id;
   // Written with the summary: a row read, where counting a large operation's values takes seconds.
   const rows = !op.stale
     ? await sql<{ kind: string; value: string; reportCount: string; firstSeen: Date; lastSeen: Date }>`
@@ -210,12 +221,12 @@ export const GRAPH_SAMPLE_REPORTS = 5_000;
  * weighted by how many. `expand` lists the reports carrying one value, a page at a time.
  */
 export async function operationGraph(db: Kysely<Database>, id: string, nodes: number) {
-  const top = await operationIndicators(db, id, nodes, 0);
-  if (top.length === 0) return { nodes: [], edges: [] };
-  // From the operation's own reports: a value it shares with the rest of the store (a company name, a
-  // wallet) may be held by a hundred thousand reports elsewhere. Pairs are counted here, not in SQL: the
-  // planner cannot estimate a CTE's size and joined it to itself by nested loop (4,500² rows: 9 s).
-  // A call centre's hundred thousand reports would take seconds to read; which values go together shows
+  const op = await operationDetail(db, id);
+  const linksFrom = { reports: Math.min(op.reportCount, GRAPH_SAMPLE_REPORTS), of: op.reportCount };
+  const top = await indicatorsOf(db, op, nodes, 0, new Date());
+  if (top.length === 0) return { nodes: [], edges: [], linksFrom };
+  // Pairs are counted in JS, not in SQL: the planner cannot estimate a CTE's size and joined it to itself
+  // by nested loop (4,500² rows: 9 s). A call centre's hundred thousand reports would take seconds to read; which values go together shows
   // as well in its latest reports (ids are time-ordered UUIDv7), so links are counted over those. Each of
   // them is read by its id, then matched with the top values in one hash join (OFFSET 0 and the
   // materialised CTE keep the planner from starting at the top values, each held by up to a hundred
@@ -231,12 +242,11 @@ export async function operationGraph(db: Kysely<Database>, id: string, nodes: nu
     SELECT DISTINCT top.n - 1 AS n, held.report_id FROM held
     JOIN top ON top.kind = held.kind AND top.value = held.value
     ORDER BY 2, 1`.execute(db);
-  const { reportCount } = await operationDetail(db, id);
   return {
     nodes: top.map((t, i) => ({ index: i, ...t })),
     edges: coOccurrences(hits.rows.map((h) => ({ node: Number(h.n), report: h.reportId }))),
     /** How many of the operation's reports the links were counted over (its latest). */
-    linksFrom: { reports: Math.min(reportCount, GRAPH_SAMPLE_REPORTS), of: reportCount },
+    linksFrom,
   };
 }
 

@@ -129,7 +129,6 @@ export async function operationRoutes(app: FastifyInstance, ctx: ServerContext):
         const seesReports = req.principal !== null && roleAllows(req.principal.role, 'analyst');
         return { reports: seesReports ? reports : reports.map((r) => ({ ...r, externalId: null })) };
       }
-      await operationDetail(db, id);
       return operationGraph(db, id, q.nodes);
     },
   );
