@@ -172,6 +172,8 @@ export interface UsersTable {
   passwordHash: string;
   createdAt: ColumnType<Date, Date | string | undefined, never>;
   disabledAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The highest TLP the person may read (null: by role — partners green, others red). */
+  tlpCeiling: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A signed-in session: the SHA-256 of its cookie token, its CSRF token, and when it ends. */
@@ -212,6 +214,110 @@ export interface OperationViewsTable {
   geography: JSONColumnType<Record<string, unknown>>;
 }
 
+type Created = ColumnType<Date, Date | string | undefined, never>;
+type Updated = ColumnType<Date, Date | string | undefined, Date | string>;
+type MaybeTime = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+/** A case: one or more operations (several make a sweep) taken to an agency, through to trial. */
+export interface CasesTable {
+  id: Generated<string>;
+  reference: string;
+  title: string;
+  summary: string | null;
+  status: ColumnType<string, string | undefined, string>;
+  tlp: ColumnType<string, string | undefined, string>;
+  agency: string | null;
+  jurisdictions: ColumnType<string[], string[] | undefined, string[]>;
+  assigneeId: string | null;
+  createdBy: string | null;
+  createdAt: Created;
+  updatedAt: Updated;
+}
+
+/** An operation in a case, with a sample of its reports to follow it through reclusters. */
+export interface CaseOperationsTable {
+  caseId: string;
+  operationId: string;
+  anchorReports: ColumnType<string[], string[] | undefined, string[]>;
+  addedBy: string | null;
+  addedAt: Created;
+}
+
+/** A time-stamped entry of a case: status change, note, task, civil action or outcome. */
+export interface CaseEntriesTable {
+  id: Generated<string>;
+  caseId: string;
+  kind: 'status' | 'note' | 'task' | 'action' | 'outcome';
+  subtype: string | null;
+  body: ColumnType<string, string | undefined, string>;
+  target: string | null;
+  quantity: number | null;
+  state: string | null;
+  occurredAt: MaybeTime;
+  dueAt: MaybeTime;
+  author: string | null;
+  createdAt: Created;
+  updatedAt: Updated;
+}
+
+/** A victim's declaration for a case, and whether they consent to be contacted. */
+export interface CaseVictimsTable {
+  caseId: string;
+  reportId: string;
+  declaration: ColumnType<string, string | undefined, string>;
+  consent: ColumnType<'unknown' | 'given' | 'refused' | 'withdrawn', string | undefined, string>;
+  takenBy: string | null;
+  takenAt: Created;
+  updatedAt: Updated;
+}
+
+/** A referral package built for a case: who it is for, and the manifest of its files. */
+export interface CaseReferralsTable {
+  id: Generated<string>;
+  caseId: string;
+  recipient: string;
+  personalData: boolean;
+  packageSha256: string;
+  manifest: JSONColumnType<Record<string, unknown>>;
+  createdBy: string | null;
+  createdAt: Created;
+}
+
+/** An operation's TLP marking (absent: the default, amber). */
+export interface OperationMarkingsTable {
+  operationId: string;
+  tlp: string;
+  tlpRank: number;
+  setBy: string | null;
+  setAt: Updated;
+}
+
+/** A partner's API key: only the SHA-256 of its secret is kept. */
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  secretHash: string;
+  scopes: string[];
+  tlpCeiling: string;
+  createdBy: string | null;
+  createdAt: Created;
+  expiresAt: MaybeTime;
+  revokedAt: MaybeTime;
+  lastUsedAt: MaybeTime;
+}
+
+/** One row of the append-only, hash-chained audit log. */
+export interface AuditLogTable {
+  seq: string;
+  at: ColumnType<Date, Date | string, never>;
+  actor: string | null;
+  action: string;
+  subject: string | null;
+  detail: JSONColumnType<Record<string, unknown>>;
+  prevHash: string;
+  hash: string;
+}
+
 /** The database as Kysely sees it. */
 export interface Database {
   reports: ReportsTable;
@@ -232,4 +338,12 @@ export interface Database {
   operationIndicators: OperationIndicatorsTable;
   operationViews: OperationViewsTable;
   pageLabels: PageLabelsTable;
+  cases: CasesTable;
+  caseOperations: CaseOperationsTable;
+  caseEntries: CaseEntriesTable;
+  caseVictims: CaseVictimsTable;
+  caseReferrals: CaseReferralsTable;
+  operationMarkings: OperationMarkingsTable;
+  apiKeys: ApiKeysTable;
+  auditLog: AuditLogTable;
 }

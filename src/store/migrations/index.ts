@@ -11,6 +11,7 @@ import * as m0009 from './0009-operation-views.js';
 import * as m0010 from './0010-operation-filters.js';
 import * as m0011 from './0011-operation-reports-order.js';
 import * as m0012 from './0012-value-operations-plans.js';
+import * as m0013 from './0013-cases.js';
 
 /** All migrations in order; names sort lexically, so keep the numeric prefix. */
 export const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '0010-operation-filters': m0010,
   '0011-operation-reports-order': m0011,
   '0012-value-operations-plans': m0012,
+  '0013-cases': m0013,
 };
 
 /** A provider over the static list (no directory scanning: works from src and dist alike). */
