@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainLink, type ValueFacts } from './explain.js';
+import { evidenceTree, explainLink, type ValueFacts } from './explain.js';
 import type { LinkReport } from './types.js';
 
 const facts = (kind: string): ValueFacts =>
@@ -65,5 +65,37 @@ describe('explainLink', () => {
 
   it('says there is no chain when none exists', () => {
     expect(explainLink(reports, 'a', 'e', (k) => facts(k))).toBeNull();
+  });
+});
+
+describe('evidenceTree', () => {
+  it('joins every reachable report to the root by one step each, and lists the rest as unreached', () => {
+    const t = evidenceTree(reports, 'a', (k) => facts(k));
+    expect(t.steps.map((s) => [s.from, s.to, s.weak])).toEqual([
+      ['b', 'a', false],
+      ['c', 'b', false],
+      ['d', 'c', true],
+    ]);
+    expect(t.unreached).toEqual(['e']);
+    expect(t.truncated).toBe(false);
+    // Each step agrees with the pairwise explanation's first hop.
+    for (const s of t.steps)
+      expect(explainLink(reports, s.from, s.to, (k) => facts(k))!.steps).toHaveLength(1);
+  });
+
+  it('caps the steps and says so', () => {
+    const t = evidenceTree(reports, 'a', (k) => facts(k), 1, 2);
+    expect(t.steps).toHaveLength(2);
+    expect(t.truncated).toBe(true);
+  });
+
+  it('joins 20,000 reports sharing one value, each straight to the root', () => {
+    const many: LinkReport[] = Array.from({ length: 20_000 }, (_, i) => ({
+      id: `r${i}`,
+      indicators: [{ kind: 'phone', value: '+18885550100' }],
+    }));
+    const t = evidenceTree(many, 'r0', (k) => facts(k));
+    expect(t.steps).toHaveLength(19_999);
+    expect(t.steps.every((s) => s.to === 'r0')).toBe(true);
   });
 });

@@ -48,12 +48,70 @@ export function explainLink(
   facts: (kind: string, value: string) => ValueFacts,
   threshold = 1,
 ): Explanation | null {
-  const g = buildGraph(withTypoValues(withCanonicalCompanies(reports), facts));
+  const { g, fact, sharedBetween } = explainedGraph(reports, facts, threshold);
   const ids = reports.map((r) => r.id);
   const from = ids.indexOf(fromId);
   const to = ids.indexOf(toId);
   if (from < 0 || to < 0) return null;
   if (from === to) return { from: fromId, to: toId, steps: [] };
+  const previous = breadthFirst(g, fact, from, threshold, to);
+  if (previous[to] === -1) return null;
+  const path: number[] = [to];
+  while (path[0] !== from) path.unshift(previous[path[0]!]!);
+  const steps: LinkStep[] = [];
+  for (let k = 0; k + 1 < path.length; k++) steps.push(stepBetween(path[k]!, path[k + 1]!));
+  return { from: fromId, to: toId, steps };
+
+  function stepBetween(a: number, b: number): LinkStep {
+    const shared = sharedBetween(a, b);
+    return { from: ids[a]!, to: ids[b]!, shared, weak: !shared.some((x) => x.weight >= threshold) };
+  }
+}
+
+/**
+ * The evidence chain of a whole operation: a breadth-first tree from `rootId` over the same links as
+ * `explainLink`, one step per report reached (the report, the report it was reached from, what they share),
+ * at most `maxSteps`. Reports no chain reaches are listed as `unreached` (together by an analyst's decision).
+ */
+export function evidenceTree(
+  reports: LinkReport[],
+  rootId: string,
+  facts: (kind: string, value: string) => ValueFacts,
+  threshold = 1,
+  maxSteps = Number.POSITIVE_INFINITY,
+): { steps: LinkStep[]; truncated: boolean; unreached: string[] } {
+  const { g, fact, sharedBetween } = explainedGraph(reports, facts, threshold);
+  const ids = reports.map((r) => r.id);
+  const root = ids.indexOf(rootId);
+  if (root < 0) return { steps: [], truncated: false, unreached: ids };
+  const previous = breadthFirst(g, fact, root, threshold, -1);
+  const steps: LinkStep[] = [];
+  const unreached: string[] = [];
+  let truncated = false;
+  for (let r = 0; r < ids.length; r++) {
+    if (r === root) continue;
+    if (previous[r] === -1) unreached.push(ids[r]!);
+    else if (steps.length >= maxSteps) truncated = true;
+    else {
+      const shared = sharedBetween(previous[r]!, r);
+      steps.push({
+        from: ids[r]!,
+        to: ids[previous[r]!]!,
+        shared,
+        weak: !shared.some((x) => x.weight >= threshold),
+      });
+    }
+  }
+  return { steps, truncated, unreached };
+}
+
+/** The graph an explanation searches, each value's facts, and what two reports share. */
+function explainedGraph(
+  reports: LinkReport[],
+  facts: (kind: string, value: string) => ValueFacts,
+  threshold: number,
+) {
+  const g = buildGraph(withTypoValues(withCanonicalCompanies(reports), facts));
   const m = g.kinds.length;
   const fact = Array.from({ length: m }, (_, i) =>
     g.kinds[i] === TYPO_KIND ? typoFacts(g.values[i]!, facts, threshold) : facts(g.kinds[i]!, g.values[i]!),
@@ -75,10 +133,27 @@ export function explainLink(
     }
     return out.sort((x, y) => y.weight - x.weight || x.reportCount - y.reportCount);
   };
+  return { g, fact, sharedBetween };
+}
+
+/**
+ * Breadth-first search from `from` through linking values (and weak values whose sum from one report passes
+ * `threshold`); stops once `to` is reached (-1: search everything). Returns each report's predecessor (-1:
+ * not reached). A linking value is expanded once: its first expansion reaches all its reports, so a value
+ * shared by 50,000 reports costs 50,000 steps, not 50,000².
+ */
+function breadthFirst(
+  g: ReturnType<typeof buildGraph>,
+  fact: ValueFacts[],
+  from: number,
+  threshold: number,
+  to: number,
+): Int32Array {
   const previous = new Int32Array(g.reportCount).fill(-1);
+  const expanded = new Uint8Array(g.kinds.length);
   previous[from] = from;
   let frontier = [from];
-  while (frontier.length > 0 && previous[to] === -1) {
+  while (frontier.length > 0 && (to < 0 || previous[to] === -1)) {
     const next: number[] = [];
     for (const r of frontier) {
       const weakSum = new Map<number, number>();
@@ -86,6 +161,10 @@ export function explainLink(
         const i = g.repInds[e]!;
         const f = fact[i]!;
         if (f.role === 'none') continue;
+        if (f.role === 'linking') {
+          if (expanded[i]) continue;
+          expanded[i] = 1;
+        }
         for (let x = g.indOffsets[i]!; x < g.indOffsets[i + 1]!; x++) {
           const s = g.indReports[x]!;
           if (previous[s] !== -1) continue;
@@ -104,20 +183,7 @@ export function explainLink(
     }
     frontier = next;
   }
-  if (previous[to] === -1) return null;
-  const path: number[] = [to];
-  while (path[0] !== from) path.unshift(previous[path[0]!]!);
-  const steps: LinkStep[] = [];
-  for (let k = 0; k + 1 < path.length; k++) {
-    const shared = sharedBetween(path[k]!, path[k + 1]!);
-    steps.push({
-      from: ids[path[k]!]!,
-      to: ids[path[k + 1]!]!,
-      shared,
-      weak: !shared.some((s) => s.weight >= threshold),
-    });
-  }
-  return { from: fromId, to: toId, steps };
+  return previous;
 }
 
 /** A pseudo-kind for "one number is a one-digit typo of the other", so the search can step across it. */
