@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addUser } from '../src/auth/users.js';
+import { setMarking } from '../src/cases/markings.js';
 import { processReports } from '../src/jobs/process-reports.js';
 import { recluster } from '../src/operations/recluster.js';
 import { simulate } from '../src/simulate/simulate.js';
@@ -74,7 +75,9 @@ describe('the operations API', () => {
     ).json();
     expect(expanded.reports.length).toBe(Math.min(5, node.reportCount));
     expect(expanded.reports.some((r: { externalId: string | null }) => r.externalId !== null)).toBe(true);
-    // A partner sees the same reports as ids only: an external id can be another partner's case number.
+    // A partner sees the same reports as ids only: an external id can be another partner's case number
+    // (once the operation is shared with partners: marked TLP:GREEN).
+    await setMarking(server.store.db, top.id, 'green', 'test');
     await addUser(server.store.db, {
       email: 'pat@ops.test',
       name: 'Pat',

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { Tlp } from '../core/tlp.js';
 import type { Database } from '../store/schema.js';
+import { ceilingOf } from './roles.js';
 import type { User } from './users.js';
 
 /** How long a session lasts without signing in again. */
@@ -32,19 +34,19 @@ export async function sessionOf(
   db: Kysely<Database>,
   token: string,
   now: Date,
-): Promise<{ user: User; csrfToken: string } | undefined> {
+): Promise<{ user: User & { tlpCeiling: Tlp }; csrfToken: string } | undefined> {
   if (token.length < 20 || token.length > 100) return undefined;
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.userId')
-    .select(['u.id', 'u.email', 'u.name', 'u.role', 's.csrfToken'])
+    .select(['u.id', 'u.email', 'u.name', 'u.role', 'u.tlpCeiling', 's.csrfToken'])
     .where('s.tokenHash', '=', tokenHash(token))
     .where('s.expiresAt', '>', now)
     .where('u.disabledAt', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { csrfToken, ...user } = row;
-  return { user, csrfToken };
+  const { csrfToken, tlpCeiling, ...user } = row;
+  return { user: { ...user, tlpCeiling: ceilingOf(user.role, tlpCeiling) }, csrfToken };
 }
 
 /** Ends a session (sign-out); expired sessions of anybody are swept at the same time. */

@@ -1,19 +1,8 @@
+import type { Tlp } from '../core/tlp.js';
 import type { Geography } from '../operations/geography.js';
 import type { Profile } from '../score/profile.js';
 
-/** Traffic Light Protocol 2.0 levels, least restricted first. */
-export const TLP_LEVELS = ['clear', 'green', 'amber', 'amber+strict', 'red'] as const;
-export type Tlp = (typeof TLP_LEVELS)[number];
-
-/** Rank of a TLP level (clear 0 … red 4): a reader with ceiling c may read what is marked ≤ c. */
-export function tlpRank(tlp: Tlp): number {
-  return TLP_LEVELS.indexOf(tlp);
-}
-
-/** True when a reader whose ceiling is `ceiling` may read something marked `marking`. */
-export function tlpAllows(ceiling: Tlp, marking: Tlp): boolean {
-  return tlpRank(marking) <= tlpRank(ceiling);
-}
+export { isTlp, TLP_LEVELS, type Tlp, tlpAllows, tlpRank } from '../core/tlp.js';
 
 /** An indicator of an operation as it is shared: counts, first and last seen, and when it expires. */
 export interface SharedIndicator {

@@ -1,5 +1,7 @@
 import { type Kysely, sql } from 'kysely';
+import { readableBy } from '../cases/markings.js';
 import { NotFoundError } from '../core/errors.js';
+import type { Tlp } from '../core/tlp.js';
 import { freshness } from '../score/decay.js';
 import { type CappedTotal, cappedCount } from '../store/counts.js';
 import type { Database } from '../store/schema.js';
@@ -14,6 +16,8 @@ export interface OperationFilter {
   /** Active on or after / before (ISO dates). */
   activeFrom?: string | undefined;
   activeTo?: string | undefined;
+  /** Only operations a reader with this TLP ceiling may read. */
+  tlpCeiling?: Tlp | undefined;
   limit: number;
   offset: number;
 }
@@ -47,6 +51,7 @@ export async function listOperations(
   if (keys.length > 0) q = q.where(sql<boolean>`filter_keys @> ${keys}::text[]`);
   if (f.activeFrom) q = q.where('lastSeen', '>=', new Date(f.activeFrom));
   if (f.activeTo) q = q.where('firstSeen', '<=', new Date(f.activeTo));
+  if (f.tlpCeiling) q = q.where(readableBy(f.tlpCeiling));
   const counted = await cappedCount(db, q.select(sql`1`.as('one')));
   const rows = await q
     .select(['id', 'reportCount', 'priority', 'firstSeen', 'lastSeen', 'pinned', 'stale', 'summary'])

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { readableBy } from '../cases/markings.js';
+import type { Tlp } from '../core/tlp.js';
 import type { Database } from '../store/schema.js';
 import type { Interpretation } from './interpret.js';
 import { sightings } from './sightings.js';
@@ -15,7 +17,7 @@ export interface SearchMatch {
   lastSeen: Date | null;
   /** Crawled pages that showed the value. */
   pages: number;
-  /** Operations holding the value, with how many of their reports carry it (`reports`). */
+  /** Operations holding the value (those the reader may read), with how many of their reports carry it. */
   operations: Array<{ id: string; reportCount: number; priority: number; reports: number }>;
 }
 
@@ -23,7 +25,11 @@ export interface SearchMatch {
  * Looks every interpretation up (through the summaries: see `sightings`), with the operations holding
  * each value, the most concerned first, in the order the query was read (the extractor's reading first).
  */
-export async function findValues(db: Kysely<Database>, wanted: Interpretation[]): Promise<SearchMatch[]> {
+export async function findValues(
+  db: Kysely<Database>,
+  wanted: Interpretation[],
+  tlpCeiling: Tlp = 'red',
+): Promise<SearchMatch[]> {
   const seen = await sightings(db, wanted);
   const ids = [
     ...new Set(seen.flatMap((x) => x.operations.slice(0, OPERATIONS_PER_MATCH).map((o) => o.operationId))),
@@ -35,6 +41,7 @@ export async function findValues(db: Kysely<Database>, wanted: Interpretation[])
           .selectFrom('operations')
           .select(['id', 'reportCount', 'priority'])
           .where('id', 'in', ids)
+          .where(readableBy(tlpCeiling))
           .execute();
   const byId = new Map(ops.map((o) => [o.id, o]));
   return seen.map((x) => ({

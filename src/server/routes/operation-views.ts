@@ -5,6 +5,7 @@ import { operationGeography } from '../../operations/geography.js';
 import { operationTimeline } from '../../operations/timeline.js';
 import { requireRole, SECURED } from '../auth.js';
 import type { ServerContext } from '../context.js';
+import { operationWithinCeiling } from '../tlp.js';
 import { parseWith } from '../validate.js';
 
 const operationId = z.string().regex(/^op-[0-9a-f]{10}$/, 'must be an operation id (op-…)');
@@ -23,7 +24,7 @@ export async function operationViewRoutes(app: FastifyInstance, ctx: ServerConte
   app.get(
     '/api/operations/:id/timeline',
     {
-      preHandler: requireRole('partner'),
+      preHandler: [requireRole('partner', 'operations:read'), operationWithinCeiling(db)],
       schema: { ...tag, summary: 'Reports and losses per day (per week beyond 90 days).' },
     },
     async (req) => operationTimeline(db, parseWith(idParams, req.params, 'the path').id),
@@ -32,7 +33,7 @@ export async function operationViewRoutes(app: FastifyInstance, ctx: ServerConte
   app.get(
     '/api/operations/:id/geography',
     {
-      preHandler: requireRole('partner'),
+      preHandler: [requireRole('partner', 'operations:read'), operationWithinCeiling(db)],
       schema: {
         ...tag,
         summary: "Victims' countries, and where its phones, banks and sites point (infrastructure origins).",

@@ -13,8 +13,9 @@ import {
   operationReports,
   reportsWithValue,
 } from '../../operations/queries.js';
-import { actorOf, requireRole, SECURED } from '../auth.js';
+import { actorOf, ceilingOfRequest, requireRole, SECURED } from '../auth.js';
 import type { ServerContext } from '../context.js';
+import { operationWithinCeiling } from '../tlp.js';
 import { parseWith } from '../validate.js';
 
 const page = {
@@ -54,7 +55,9 @@ const tag = { tags: ['operations'], security: SECURED };
 export async function operationRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   const db = ctx.store.db;
   const analyst = requireRole('analyst');
-  const partner = requireRole('partner');
+  const partner = requireRole('partner', 'operations:read');
+  // Partners read only operations at or under their TLP ceiling; others are "not found".
+  const partnerOfOperation = [partner, operationWithinCeiling(db)];
 
   app.get(
     '/api/operations',
@@ -64,14 +67,14 @@ export async function operationRoutes(app: FastifyInstance, ctx: ServerContext):
     },
     async (req) => {
       const q = parseWith(listQuery, req.query, 'the query');
-      return listOperations(db, q);
+      return listOperations(db, { ...q, tlpCeiling: ceilingOfRequest(req) });
     },
   );
 
   app.get(
     '/api/operations/:id',
     {
-      preHandler: partner,
+      preHandler: partnerOfOperation,
       schema: { ...tag, summary: 'One operation: priority components and profile.' },
     },
     async (req) => {
@@ -93,7 +96,7 @@ export async function operationRoutes(app: FastifyInstance, ctx: ServerContext):
   app.get(
     '/api/operations/:id/indicators',
     {
-      preHandler: partner,
+      preHandler: partnerOfOperation,
       schema: { ...tag, summary: "A page of an operation's indicators with first/last seen." },
     },
     async (req) => {
@@ -106,7 +109,7 @@ export async function operationRoutes(app: FastifyInstance, ctx: ServerContext):
   app.get(
     '/api/operations/:id/graph',
     {
-      preHandler: partner,
+      preHandler: partnerOfOperation,
       schema: {
         ...tag,
         summary: 'The graph summarised on the server; expand=kind:value pages the reports of one node.',

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { interpretQuery } from '../../search/interpret.js';
 import { findValues } from '../../search/lookup.js';
-import { requireRole, SECURED } from '../auth.js';
+import { ceilingOfRequest, requireRole, SECURED } from '../auth.js';
 import type { ServerContext } from '../context.js';
 import { parseWith } from '../validate.js';
 
@@ -23,7 +23,7 @@ export async function searchRoutes(app: FastifyInstance, ctx: ServerContext): Pr
   app.get(
     '/api/search',
     {
-      preHandler: requireRole('partner'),
+      preHandler: requireRole('partner', 'operations:read'),
       schema: {
         tags: ['search'],
         security: SECURED,
@@ -34,7 +34,11 @@ export async function searchRoutes(app: FastifyInstance, ctx: ServerContext): Pr
     async (req) => {
       const { q, country } = parseWith(searchQuery, req.query, 'the query');
       const interpretations = interpretQuery(q, country?.toUpperCase());
-      return { query: q, interpretations, matches: await findValues(ctx.store.db, interpretations) };
+      return {
+        query: q,
+        interpretations,
+        matches: await findValues(ctx.store.db, interpretations, ceilingOfRequest(req)),
+      };
     },
   );
 }
