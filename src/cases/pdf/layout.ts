@@ -1,0 +1,215 @@
+import { type FontFiles, fontFor, type Weight } from './fonts.js';
+
+/** What every drawing helper needs: the document and the fonts to pick from per run of text. */
+export interface Pen {
+  doc: PDFKit.PDFDocument;
+  fonts: FontFiles;
+}
+
+/** A4 with room above for the header and below for the footer. */
+export const PAGE = { size: 'A4', margins: { top: 72, bottom: 60, left: 50, right: 50 } } as const;
+
+/** A sober palette: near-black text, one dark blue for structure, greys for rules and fills. */
+export const COLOURS = {
+  text: '#111111',
+  muted: '#555555',
+  accent: '#1F3A5F',
+  rule: '#B8B8B8',
+  headerFill: '#E6E9EE',
+  stripe: '#F5F6F8',
+  warning: '#8A1C1C',
+} as const;
+
+/** Font sizes in points. */
+export const SIZES = { title: 20, h1: 15, h2: 11.5, body: 9.5, table: 8, small: 7.5 } as const;
+
+const CELL_PADDING = 3;
+
+/** Left edge of the content. */
+export function leftEdge(doc: PDFKit.PDFDocument): number {
+  return doc.page.margins.left;
+}
+
+/** Width between the margins. */
+export function contentWidth(doc: PDFKit.PDFDocument): number {
+  return doc.page.width - doc.page.margins.left - doc.page.margins.right;
+}
+
+/** Lowest y content may reach on this page. */
+export function bottomEdge(doc: PDFKit.PDFDocument): number {
+  return doc.page.height - doc.page.margins.bottom;
+}
+
+/** Height of the content area of a page. */
+export function pageContentHeight(doc: PDFKit.PDFDocument): number {
+  return bottomEdge(doc) - doc.page.margins.top;
+}
+
+/** Starts a new page unless `height` points still fit under the cursor. */
+export function ensureSpace(pen: Pen, height: number): void {
+  const { doc } = pen;
+  if (doc.y + height > bottomEdge(doc)) doc.addPage();
+  doc.x = leftEdge(doc);
+}
+
+/** Selects the face for `text` (CJK or not) at a weight and size. */
+export function setFont(pen: Pen, text: string, weight: Weight, size: number): void {
+  pen.doc.font(fontFor(pen.fonts, text, weight)).fontSize(size);
+}
+
+interface WriteOptions {
+  weight?: Weight;
+  size?: number;
+  colour?: string;
+  /** Space after, in points. */
+  gap?: number;
+}
+
+/** A paragraph at the cursor, full width, flowing onto new pages as needed. */
+export function paragraph(pen: Pen, text: string, options: WriteOptions = {}): void {
+  const { doc } = pen;
+  const size = options.size ?? SIZES.body;
+  setFont(pen, text, options.weight ?? 'regular', size);
+  ensureSpace(pen, doc.currentLineHeight(true));
+  doc
+    .fillColor(options.colour ?? COLOURS.text)
+    .text(text || '—', leftEdge(doc), doc.y, { width: contentWidth(doc), lineGap: 1.5 });
+  doc.y += options.gap ?? 4;
+  doc.x = leftEdge(doc);
+  doc.fillColor(COLOURS.text);
+}
+
+/** A muted note (what was left out, what is missing). */
+export function note(pen: Pen, text: string): void {
+  paragraph(pen, text, { size: SIZES.small, colour: COLOURS.muted, gap: 6 });
+}
+
+/** A numbered section: a new page, a bookmark in the PDF outline, and the heading. */
+export function sectionHeading(pen: Pen, number: number, title: string): void {
+  const { doc } = pen;
+  if (doc.y > doc.page.margins.top + 1) doc.addPage();
+  const heading = `${number}. ${title}`;
+  doc.outline.addItem(heading);
+  setFont(pen, heading, 'bold', SIZES.h1);
+  doc.fillColor(COLOURS.accent).text(heading, leftEdge(doc), doc.y, { width: contentWidth(doc) });
+  const ruleY = doc.y + 2;
+  doc
+    .moveTo(leftEdge(doc), ruleY)
+    .lineTo(leftEdge(doc) + contentWidth(doc), ruleY)
+    .lineWidth(0.8)
+    .strokeColor(COLOURS.accent)
+    .stroke();
+  doc.y = ruleY + 10;
+  doc.x = leftEdge(doc);
+  doc.fillColor(COLOURS.text);
+}
+
+/** A heading inside a section, kept with at least a few lines of what follows. */
+export function subHeading(pen: Pen, text: string): void {
+  const { doc } = pen;
+  setFont(pen, text, 'bold', SIZES.h2);
+  ensureSpace(pen, doc.heightOfString(text, { width: contentWidth(doc) }) + 48);
+  doc.fillColor(COLOURS.accent).text(text, leftEdge(doc), doc.y, { width: contentWidth(doc) });
+  doc.y += 4;
+  doc.x = leftEdge(doc);
+  doc.fillColor(COLOURS.text);
+}
+
+/** A column of a table: its header and its share of the content width. */
+export interface Column {
+  header: string;
+  width: number;
+  align?: 'left' | 'right';
+}
+
+interface Cell {
+  text: string;
+  weight: Weight;
+}
+
+function cellHeight(pen: Pen, cell: Cell, width: number, maxHeight: number): number {
+  setFont(pen, cell.text, cell.weight, SIZES.table);
+  const height = pen.doc.heightOfString(cell.text || '—', { width: width - 2 * CELL_PADDING });
+  return Math.min(height, maxHeight) + 2 * CELL_PADDING;
+}
+
+interface Row {
+  cells: Cell[];
+  widths: number[];
+  aligns: Array<'left' | 'right'>;
+  fill?: string;
+  /** Called after a page break this row caused (a table redraws its header). */
+  onNewPage?: () => void;
+}
+
+function drawRow(pen: Pen, { cells, widths, aligns, fill, onNewPage }: Row): void {
+  const { doc } = pen;
+  // A cell never grows past a page: a hostile value is cut with an ellipsis, never spilled.
+  const maxHeight = pageContentHeight(doc) - 8 * CELL_PADDING;
+  const height = Math.max(...cells.map((c, i) => cellHeight(pen, c, widths[i] ?? 0, maxHeight)));
+  if (doc.y + height + 1 > bottomEdge(doc)) {
+    doc.addPage();
+    onNewPage?.();
+  }
+  const top = doc.y;
+  let x = leftEdge(doc);
+  if (fill) doc.rect(x, top, contentWidth(doc), height).fill(fill);
+  cells.forEach((cell, i) => {
+    const width = widths[i] ?? 0;
+    setFont(pen, cell.text, cell.weight, SIZES.table);
+    doc.fillColor(COLOURS.text).text(cell.text || '—', x + CELL_PADDING, top + CELL_PADDING, {
+      width: width - 2 * CELL_PADDING,
+      height: maxHeight,
+      ellipsis: true,
+      align: aligns[i] ?? 'left',
+      lineGap: 0,
+    });
+    x += width;
+  });
+  const bottom = top + height;
+  doc
+    .moveTo(leftEdge(doc), bottom)
+    .lineTo(leftEdge(doc) + contentWidth(doc), bottom)
+    .lineWidth(0.4)
+    .strokeColor(COLOURS.rule)
+    .stroke();
+  doc.x = leftEdge(doc);
+  doc.y = bottom;
+}
+
+/**
+ * A table that wraps long values inside their column and continues on the next page with its header
+ * repeated. Cell texts must already be cleaned and bounded (see text.ts).
+ */
+export function table(pen: Pen, columns: Column[], rows: string[][]): void {
+  const { doc } = pen;
+  const total = columns.reduce((s, c) => s + c.width, 0);
+  const widths = columns.map((c) => (c.width / total) * contentWidth(doc));
+  const aligns = columns.map((c) => c.align ?? 'left');
+  const header = columns.map((c) => ({ text: c.header, weight: 'bold' as const }));
+  const drawHeader = () => drawRow(pen, { cells: header, widths, aligns, fill: COLOURS.headerFill });
+  // Keep the header with the first row.
+  ensureSpace(pen, 40);
+  drawHeader();
+  rows.forEach((row, index) => {
+    const cells = columns.map((_, i) => ({ text: row[i] ?? '', weight: 'regular' as const }));
+    const fill = index % 2 === 1 ? COLOURS.stripe : undefined;
+    drawRow(pen, { cells, widths, aligns, fill, onNewPage: drawHeader });
+  });
+  doc.y += 8;
+}
+
+/** Label–value pairs as a two-column table without a header (the facts of one thing). */
+export function keyValues(pen: Pen, pairs: Array<[string, string]>, labelShare = 0.26): void {
+  const { doc } = pen;
+  const widths = [labelShare * contentWidth(doc), (1 - labelShare) * contentWidth(doc)];
+  ensureSpace(pen, 30);
+  for (const [label, value] of pairs) {
+    const cells: Cell[] = [
+      { text: label, weight: 'bold' },
+      { text: value, weight: 'regular' },
+    ];
+    drawRow(pen, { cells, widths, aligns: ['left', 'left'] });
+  }
+  doc.y += 8;
+}
