@@ -104,10 +104,7 @@ function mergeSightings(value: string, kind: FeedKind, sightings: Sighting[], no
     lastSeen: new Date(lastSeen).toISOString(),
     expiresAt: new Date(expiresAt(kind, lastSeen)).toISOString(),
     score: Math.round(decayedScore(kind, lastSeen, now)),
-    tlp: strictestTlp(
-      sightings.map((s) => s.operation.tlp),
-      'clear',
-    ),
+    tlp: strictestTlp(sightings.map((s) => s.operation.tlp)) ?? 'clear',
   };
 }
 

@@ -1,6 +1,6 @@
 import { type Tlp, tlpRank } from '../types.js';
 
-/** The most restrictive of some TLP levels (a set merged from several operations is marked by its strictest). */
-export function strictestTlp(levels: Tlp[], none: Tlp): Tlp {
-  return levels.reduce((a, b) => (tlpRank(b) > tlpRank(a) ? b : a), none);
+/** The most restrictive of some TLP levels (null for none): what merges several operations is marked by it. */
+export function strictestTlp(levels: Tlp[]): Tlp | null {
+  return levels.reduce<Tlp | null>((a, b) => (a === null || tlpRank(b) > tlpRank(a) ? b : a), null);
 }

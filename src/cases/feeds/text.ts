@@ -34,10 +34,7 @@ export function toText(entries: FeedEntry[], opts: TextFeedOptions): string {
   const values = entries.filter((e) => isTextFeedValue(e.value));
   const producer = (opts.producer ?? 'Dragnet').replace(/[\p{Cc}\u2028\u2029]+/gu, ' ');
   const lifetimeDays = expiresAt(opts.kind, 0) / DAY;
-  const tlp = strictestTlp(
-    values.map((e) => e.tlp),
-    'clear',
-  );
+  const tlp = strictestTlp(values.map((e) => e.tlp)) ?? 'clear';
   const header = [
     `${producer} tech support scam blocklist: ${WHAT[opts.kind]}`,
     `Generated: ${opts.now.toISOString()}`,
