@@ -22,6 +22,9 @@ const CJK_FACE = { regular: 'NotoSansCJKjp-Regular', bold: 'NotoSansCJKjp-Bold' 
 const CJK =
   /[\u3000-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u{20000}-\u{3134f}]/u;
 
+/** DejaVu Sans's ascender in em (1901/2048, regular and bold): mixed-script lines sit on its baseline. */
+export const BODY_ASCENT = 1901 / 2048;
+
 let cached: FontFiles | undefined;
 
 /** Reads the font files once per process (the only I/O the dossier does). */
@@ -59,10 +62,32 @@ export function registerFonts(doc: PDFKit.PDFDocument, files: FontFiles): void {
 
 /**
  * The font for one run of text: Noto CJK when it has CJK characters and the collection is installed
- * (Noto CJK also covers Latin, Greek and Cyrillic, so a mixed run stays in one face), DejaVu otherwise.
- * Without Noto, CJK characters print as DejaVu's missing-glyph box: legible as "something was here".
+ * (Noto CJK also covers basic Latin, Greek and Cyrillic, so a short mixed value stays in one face),
+ * DejaVu otherwise. Without Noto, CJK characters print as DejaVu's missing-glyph box, and nothing fails.
  */
 export function fontFor(files: FontFiles, text: string, weight: Weight = 'regular'): string {
-  const cjk = files.cjk !== null && hasCjk(text);
+  return faceName(files.cjk !== null && hasCjk(text), weight);
+}
+
+/** The registered name of a face: Noto CJK or DejaVu, regular or bold. */
+export function faceName(cjk: boolean, weight: Weight): string {
   return `${cjk ? 'cjk' : 'sans'}${weight === 'bold' ? '-bold' : ''}`;
+}
+
+// Spaces, digits and ASCII punctuation print in either face: they stay in the run they are in.
+const NEUTRAL = /[\s\d!-/:-@[-`{-~]/u;
+
+/**
+ * Splits text into runs of CJK and of other scripts, so that a paragraph mixing Japanese with Greek or
+ * accented Latin prints each in the face that has its glyphs (Noto CJK lacks some accented Greek).
+ */
+export function scriptRuns(text: string): Array<{ text: string; cjk: boolean }> {
+  const runs: Array<{ text: string; cjk: boolean }> = [];
+  for (const char of text) {
+    const last = runs[runs.length - 1];
+    const cjk = NEUTRAL.test(char) ? (last?.cjk ?? false) : hasCjk(char);
+    if (last && last.cjk === cjk) last.text += char;
+    else runs.push({ text: char, cjk });
+  }
+  return runs;
 }

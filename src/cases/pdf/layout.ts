@@ -1,4 +1,4 @@
-import { type FontFiles, fontFor, type Weight } from './fonts.js';
+import { BODY_ASCENT, type FontFiles, faceName, fontFor, scriptRuns, type Weight } from './fonts.js';
 
 /** What every drawing helper needs: the document and the fonts to pick from per run of text. */
 export interface Pen {
@@ -65,15 +65,40 @@ interface WriteOptions {
   gap?: number;
 }
 
+const LINE_GAP = 1.5;
+
+/**
+ * Writes text at the cursor, full width, one face per run of script (pdfkit wraps across the runs). Every
+ * run sits on DejaVu's baseline and advances by DejaVu's line height, so a line mixing Japanese and Greek
+ * stays level and evenly spaced although Noto CJK is taller.
+ */
+function writeRuns(pen: Pen, text: string, weight: Weight, size: number): void {
+  const { doc } = pen;
+  const runs = pen.fonts.cjk ? scriptRuns(text) : [{ text, cjk: false }];
+  doc.font(faceName(false, weight)).fontSize(size);
+  const lineHeight = doc.currentLineHeight(true);
+  runs.forEach((run, i) => {
+    doc.font(faceName(run.cjk, weight)).fontSize(size);
+    const options: PDFKit.Mixins.TextOptions = {
+      width: contentWidth(doc),
+      lineGap: LINE_GAP + lineHeight - doc.currentLineHeight(true),
+      baseline: -BODY_ASCENT * size,
+      continued: i < runs.length - 1,
+    };
+    if (i === 0) doc.text(run.text, leftEdge(doc), doc.y, options);
+    else doc.text(run.text, options);
+  });
+}
+
 /** A paragraph at the cursor, full width, flowing onto new pages as needed. */
 export function paragraph(pen: Pen, text: string, options: WriteOptions = {}): void {
   const { doc } = pen;
   const size = options.size ?? SIZES.body;
-  setFont(pen, text, options.weight ?? 'regular', size);
+  const weight = options.weight ?? 'regular';
+  setFont(pen, text, weight, size);
   ensureSpace(pen, doc.currentLineHeight(true));
-  doc
-    .fillColor(options.colour ?? COLOURS.text)
-    .text(text || '—', leftEdge(doc), doc.y, { width: contentWidth(doc), lineGap: 1.5 });
+  doc.fillColor(options.colour ?? COLOURS.text);
+  writeRuns(pen, text || '—', weight, size);
   doc.y += options.gap ?? 4;
   doc.x = leftEdge(doc);
   doc.fillColor(COLOURS.text);
@@ -84,10 +109,10 @@ export function note(pen: Pen, text: string): void {
   paragraph(pen, text, { size: SIZES.small, colour: COLOURS.muted, gap: 6 });
 }
 
-/** A numbered section: a new page, a bookmark in the PDF outline, and the heading. */
+/** A numbered section: a new page (but for the first), a bookmark in the PDF outline, and the heading. */
 export function sectionHeading(pen: Pen, number: number, title: string): void {
   const { doc } = pen;
-  if (doc.y > doc.page.margins.top + 1) doc.addPage();
+  if (number > 1) doc.addPage();
   const heading = `${number}. ${title}`;
   doc.outline.addItem(heading);
   setFont(pen, heading, 'bold', SIZES.h1);

@@ -4,7 +4,7 @@ import { type FontFiles, loadFonts, registerFonts } from './fonts.js';
 import { COLOURS, PAGE, type Pen, sectionHeading } from './layout.js';
 import { drawPageFrames } from './page-frame.js';
 import { capturesSection, type Screenshots } from './sections/captures.js';
-import { coverSection } from './sections/cover.js';
+import { coverSection, coverTitle } from './sections/cover.js';
 import { evidenceSection } from './sections/evidence.js';
 import { geographySection } from './sections/geography.js';
 import { historySection } from './sections/history.js';
@@ -83,6 +83,7 @@ export async function renderDossierPdf(dossier: Dossier, opts: RenderOptions): P
   registerFonts(doc, fonts);
   const pen: Pen = { doc, fonts };
   doc.fillColor(COLOURS.text);
+  coverTitle(pen, dossier);
   SECTIONS.forEach((section, i) => {
     sectionHeading(pen, i + 1, section.title);
     section.draw(pen, dossier, opts);

@@ -23,19 +23,18 @@ export function personalDataStatement(dossier: Dossier): string {
     : "Victims' personal data redacted: the recipient is not authorised.";
 }
 
-function titleBlock(pen: Pen, dossier: Dossier): void {
+/** The top of the first page: what the document is, the case's title and reference, its TLP and meaning. */
+export function coverTitle(pen: Pen, dossier: Dossier): void {
   const { doc } = pen;
   const width = contentWidth(doc);
-  setFont(pen, 'Referral dossier', 'regular', SIZES.h2);
-  doc.fillColor(COLOURS.muted).text('Referral dossier — tech support scam', leftEdge(doc), doc.y, { width });
-  doc.y += 4;
-  const title = cleanLine(dossier.case.title);
-  setFont(pen, title, 'bold', SIZES.title);
-  doc.fillColor(COLOURS.accent).text(title || 'Untitled case', leftEdge(doc), doc.y, { width });
-  const reference = cleanLine(dossier.case.reference, 60);
-  setFont(pen, reference, 'regular', SIZES.h2);
-  doc.fillColor(COLOURS.text).text(reference, leftEdge(doc), doc.y + 2, { width });
-  doc.y += 10;
+  paragraph(pen, 'Referral dossier — tech support scam', { size: SIZES.h2, colour: COLOURS.muted, gap: 2 });
+  paragraph(pen, cleanLine(dossier.case.title) || 'Untitled case', {
+    weight: 'bold',
+    size: SIZES.title,
+    colour: COLOURS.accent,
+    gap: 0,
+  });
+  paragraph(pen, cleanLine(dossier.case.reference, 60), { size: SIZES.h2, gap: 10 });
   const marking = tlpMarking(dossier.case.tlp);
   setFont(pen, marking.label, 'bold', 11);
   const labelWidth = doc.widthOfString(marking.label) + 16;
@@ -47,13 +46,12 @@ function titleBlock(pen: Pen, dossier: Dossier): void {
     width: width - labelWidth - 10,
   });
   doc.x = leftEdge(doc);
-  doc.y = Math.max(doc.y, top + 20) + 14;
+  doc.y = Math.max(doc.y, top + 20) + 18;
 }
 
 /** Section 1: who the case is, for whom the dossier is, what it says in brief, and its key figures. */
 export function coverSection(pen: Pen, dossier: Dossier): void {
   const c = dossier.case;
-  titleBlock(pen, dossier);
   const jurisdictions = limited(c.jurisdictions, LIMITS.list);
   keyValues(pen, [
     ['Reference', cleanLine(c.reference, 60)],

@@ -29,7 +29,7 @@ export function timelineSection(pen: Pen, dossier: Dossier): void {
       pen,
       `Reports per ${UNIT_WORD[timeline.unit]}, all operations together: ${formatCount(total)} reports from ` +
         `${timeline.bins[0]?.start} to ${timeline.bins[timeline.bins.length - 1]?.start}. ` +
-        `Most in the ${timeline.unit} of ${busiest.start} (${formatCount(busiest.reports)}).`,
+        `Busiest ${timeline.unit}: ${busiest.start} (${formatCount(busiest.reports)} reports).`,
     );
     const height = 230;
     ensureSpace(pen, height + 10);
