@@ -32,6 +32,8 @@ export interface Config {
   publicLimits: PublicLimits;
   /** Which proxies' X-Forwarded-For to believe (false, true, or a comma list of addresses / CIDR ranges). */
   trustProxy: boolean | string;
+  /** This installation's name in what it shares (STIX producer identity, MISP organisation). */
+  instanceName: string;
 }
 
 function positiveInt(value: string | undefined, fallback: number): number {
@@ -68,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     publicLimits: publicLimitsFrom(env),
     trustProxy: trustProxyFrom(env.DRAGNET_TRUST_PROXY),
+    instanceName: env.DRAGNET_NAME?.trim().slice(0, 200) || 'Dragnet',
   };
 }

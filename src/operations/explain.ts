@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { getOrCreate } from '../core/collections.js';
 import { type Explanation, explainLink, type ValueFacts } from '../link/explain.js';
-import { DEFAULT_LINK_POLICY } from '../link/types.js';
+import { DEFAULT_LINK_POLICY, type LinkReport } from '../link/types.js';
 import { baseWeight } from '../link/weights.js';
 import type { Database } from '../store/schema.js';
 import { CAPTURE_PREFIX, loadDecisions } from './load.js';
@@ -39,13 +39,27 @@ export async function explainReports(db: Kysely<Database>, a: string, b: string)
       })),
     };
   }
+  const { reports, facts, threshold } = await linkContext(db, opA, suppress, [a, b]);
+  return { linked: true, operationId: opA, explanation: explainLink(reports, a, b, facts, threshold) };
+}
+
+/**
+ * An operation as the explanations search it: its reports and crawled pages with their values, and each
+ * value's facts (weight, how many reports carry it, whether it links alone, weakly, or not at all).
+ */
+export async function linkContext(
+  db: Kysely<Database>,
+  operationId: string,
+  suppress: ReturnType<typeof suppressionFor>,
+  include: string[] = [],
+): Promise<{ reports: LinkReport[]; facts: (kind: string, value: string) => ValueFacts; threshold: number }> {
   // Crawled pages of the operation are nodes too: a chain may pass through a popup that showed a number.
   const rows = await sql<{ reportId: string; kind: string; value: string }>`
     SELECT DISTINCT ri.report_id::text AS report_id, ri.kind, ri.value FROM report_indicators ri
-    JOIN report_operations ro ON ro.report_id = ri.report_id WHERE ro.operation_id = ${opA}
+    JOIN report_operations ro ON ro.report_id = ri.report_id WHERE ro.operation_id = ${operationId}
     UNION
     SELECT ${CAPTURE_PREFIX} || ci.capture_id::text, ci.kind, ci.value FROM crawl_indicators ci
-    JOIN crawl_captures cc ON cc.id = ci.capture_id WHERE cc.operation_id = ${opA}`.execute(db);
+    JOIN crawl_captures cc ON cc.id = ci.capture_id WHERE cc.operation_id = ${operationId}`.execute(db);
   const byReport = new Map<string, Array<{ kind: string; value: string }>>();
   for (const r of rows.rows) {
     getOrCreate(byReport, r.reportId, () => [] as Array<{ kind: string; value: string }>).push({
@@ -53,11 +67,11 @@ export async function explainReports(db: Kysely<Database>, a: string, b: string)
       value: r.value,
     });
   }
-  for (const id of [a, b]) if (!byReport.has(id)) byReport.set(id, []);
+  for (const id of include) if (!byReport.has(id)) byReport.set(id, []);
   const degrees = await sql<{ kind: string; value: string; n: string }>`
     SELECT kind, value, count(DISTINCT report_id) AS n FROM report_indicators
     WHERE (kind, value) IN (SELECT DISTINCT ri.kind, ri.value FROM report_indicators ri
-      JOIN report_operations ro ON ro.report_id = ri.report_id WHERE ro.operation_id = ${opA})
+      JOIN report_operations ro ON ro.report_id = ri.report_id WHERE ro.operation_id = ${operationId})
     GROUP BY 1, 2`.execute(db);
   const degree = new Map(degrees.rows.map((d) => [`${d.kind}\u0000${d.value}`, Number(d.n)]));
   const policy = DEFAULT_LINK_POLICY;
@@ -68,5 +82,5 @@ export async function explainReports(db: Kysely<Database>, a: string, b: string)
     return { weight, reportCount, role: weight >= policy.threshold ? 'linking' : 'weak' };
   };
   const reports = [...byReport].map(([id, indicators]) => ({ id, indicators }));
-  return { linked: true, operationId: opA, explanation: explainLink(reports, a, b, facts, policy.threshold) };
+  return { reports, facts, threshold: policy.threshold };
 }

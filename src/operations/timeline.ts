@@ -12,8 +12,12 @@ export async function operationTimeline(
   id: string,
 ): Promise<{ bucket: Bucket; buckets: TimelineBucket[] }> {
   await operationDetail(db, id);
-  const view = await freshView(db, id);
-  return timeline(view?.daily ?? (await liveDaily(db, id)));
+  return timeline(await operationDaily(db, id));
+}
+
+/** An operation's reports and losses per day: from the fresh view, else counted live. */
+export async function operationDaily(db: Kysely<Database>, id: string): Promise<DailyActivity[]> {
+  return (await freshView(db, id))?.daily ?? (await liveDaily(db, id));
 }
 
 /** The operation's precomputed views, when they are as fresh as its summary (it is not stale). */

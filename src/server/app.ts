@@ -2,10 +2,12 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { installAudit } from './audit.js';
 import { installAuth } from './auth.js';
 import type { ServerContext } from './context.js';
 import { installErrorHandler } from './errors.js';
 import { installPublicLimits, RateLimitedError } from './public-limits.js';
+import { caseRoutes } from './routes/cases.js';
 import { crawlRoutes } from './routes/crawls.js';
 import { exclusionRoutes } from './routes/exclusions.js';
 import { healthRoutes } from './routes/health.js';
@@ -15,6 +17,7 @@ import { portalRoutes } from './routes/portal.js';
 import { reportRoutes } from './routes/reports.js';
 import { searchRoutes } from './routes/search.js';
 import { sessionRoutes } from './routes/session.js';
+import { sharingRoutes } from './routes/sharing.js';
 import { triageRoutes } from './routes/triage.js';
 import { webRoutes } from './web.js';
 
@@ -55,6 +58,7 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: OPENAPI_UI });
   app.get(OPENAPI_JSON, { schema: { hide: true } }, async () => app.swagger());
   await installAuth(app, ctx);
+  installAudit(app, ctx);
   // Once for the whole app: routes opt in (sign-in by config, the public endpoints by publicLimiters).
   await app.register(rateLimit, {
     global: false,
@@ -73,6 +77,8 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
   await searchRoutes(app, ctx);
   await operationViewRoutes(app, ctx);
   await exclusionRoutes(app, ctx);
+  await caseRoutes(app, ctx);
+  await sharingRoutes(app, ctx);
   await webRoutes(app);
   return app;
 }

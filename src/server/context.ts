@@ -21,5 +21,7 @@ export interface ServerContext {
   publicLimits?: PublicLimits;
   /** Which proxies to believe about the client's address (default: none, the socket's address). */
   trustProxy?: boolean | string;
+  /** This installation's name in what it shares (default "Dragnet"). */
+  instanceName?: string;
   shuttingDown(): boolean;
 }

@@ -51,6 +51,7 @@ export async function startDragnet(options: ServeOptions): Promise<Running> {
     apiToken: process.env.DRAGNET_API_TOKEN || undefined,
     publicLimits: config.publicLimits,
     trustProxy: config.trustProxy,
+    instanceName: config.instanceName,
     shuttingDown: () => shuttingDown,
   };
   await options.beforeListen?.(ctx);

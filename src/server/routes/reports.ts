@@ -82,6 +82,8 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServerContext): Pr
     {
       bodyLimit: SINGLE_BODY_LIMIT,
       onRequest: app.publicLimit.reports,
+      // Reports are their own append-only record (who, when, through which door): not audit rows.
+      config: { audit: false },
       schema: {
         summary:
           'Submit one report (anonymous allowed, within per-address limits). Idempotent by externalId, or by content without one.',
@@ -121,6 +123,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServerContext): Pr
     {
       bodyLimit: BATCH_BODY_LIMIT,
       onRequest: app.publicLimit.reports,
+      config: { audit: false },
       schema: {
         summary: `Submit up to ${MAX_BATCH} reports at once. All are validated first: one invalid record stores none.`,
         tags: ['intake'],

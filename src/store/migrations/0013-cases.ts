@@ -91,6 +91,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     CREATE INDEX operation_markings_rank_idx ON operation_markings (tlp_rank, operation_id);
 
+    -- Blocklist feeds read one kind's recent values.
+    CREATE INDEX operation_indicators_feed_idx ON operation_indicators (kind, last_seen DESC);
+
     ALTER TABLE users ADD COLUMN tlp_ceiling text CHECK (tlp_ceiling IS NULL OR tlp_ceiling IN ${TLP});
 
     CREATE TABLE api_keys (
