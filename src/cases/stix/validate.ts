@@ -1,0 +1,247 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { isEmailFormat, isIdnHostnameFormat, isUriFormat } from './formats.js';
+import { patternProblem } from './pattern.js';
+import { MAX_BUNDLE_OBJECTS } from './types.js';
+
+/** The official STIX 2.1 JSON schemas committed to the repository (src/ or dist/cases/stix → repo root). */
+export const STIX_SCHEMAS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../data/stix2.1-schemas/schemas',
+);
+
+/** One problem found in a bundle: the object (its id, or `objects[i]`) and what is wrong with it. */
+export interface BundleProblem {
+  object: string;
+  message: string;
+}
+
+/** The verdict on a bundle. */
+export interface BundleValidation {
+  valid: boolean;
+  errors: BundleProblem[];
+}
+
+const SCHEMA_BASE = 'http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas/';
+// Reported problems are capped: a bundle of 100,000 broken objects needs a few examples, not 100,000.
+const MAX_ERRORS = 200;
+const MAX_ERRORS_PER_OBJECT = 5;
+// 2.1 objects the official bundle.json forgets to list: its catch-all for custom objects then sees them
+// match both core.json and cyber-observable-core.json, and its oneOf refuses a valid location or incident.
+const UNLISTED_IN_BUNDLE: Record<string, string> = {
+  grouping: 'sdos/grouping.json',
+  incident: 'sdos/incident.json',
+  location: 'sdos/location.json',
+  note: 'sdos/note.json',
+  opinion: 'sdos/opinion.json',
+  'extension-definition': 'common/extension-definition.json',
+};
+
+interface Validators {
+  bundle: ValidateFunction;
+  byType: Map<string, ValidateFunction>;
+  sdoCore: ValidateFunction;
+  scoCore: ValidateFunction;
+}
+
+let cache: Validators | undefined;
+
+/**
+ * The schemas' type and extension-name patterns nest quantifiers (`([a-z][a-z0-9]*)+`): on a long hostile
+ * type such as "aaaa…!" they backtrack for hours. The inner group matches the same strings unrepeated, so it
+ * is rewritten before compiling; every other pattern is left as published.
+ */
+function safeRegExp(pattern: string, flags: string): RegExp {
+  return new RegExp(pattern.replaceAll('([a-z][a-z0-9]*)+', '[a-z][a-z0-9]*'), flags);
+}
+safeRegExp.code = 'safeRegExp';
+
+function loadSchemas(dir: string): Array<Record<string, unknown>> {
+  return ['common', 'sdos', 'sros', 'observables'].flatMap((sub) =>
+    readdirSync(path.join(dir, sub))
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => JSON.parse(readFileSync(path.join(dir, sub, f), 'utf8')) as Record<string, unknown>),
+  );
+}
+
+/** bundle.json with the 2.1 objects it forgets routed to their own schemas (see UNLISTED_IN_BUNDLE). */
+function patchedBundleSchema(bundle: Record<string, unknown>): Record<string, unknown> {
+  const patched = structuredClone(bundle) as {
+    $id: string;
+    properties: { objects: { items: { anyOf: Array<Record<string, unknown>> } } };
+  };
+  patched.$id = `${SCHEMA_BASE}common/bundle-dragnet.json`;
+  const [listed, custom] = patched.properties.objects.items.anyOf as [
+    { oneOf: Array<{ $ref: string }> },
+    { allOf: [Record<string, unknown>, { properties: { type: { not: { enum: string[] } } } }] },
+  ];
+  for (const [type, file] of Object.entries(UNLISTED_IN_BUNDLE)) {
+    listed.oneOf.push({ $ref: `../${file}` });
+    custom.allOf[1].properties.type.not.enum.push(type);
+  }
+  return patched as unknown as Record<string, unknown>;
+}
+
+function compile(dir: string): Validators {
+  const ajv = new Ajv2020({
+    strict: false,
+    allErrors: true,
+    unicodeRegExp: false,
+    code: { regExp: safeRegExp },
+  });
+  ajv.addFormat('email', isEmailFormat);
+  ajv.addFormat('uri', isUriFormat);
+  ajv.addFormat('idn-hostname', isIdnHostnameFormat);
+  const schemas = loadSchemas(dir);
+  ajv.addSchema(schemas);
+  const bundle = schemas.find((s) => s.$id === `${SCHEMA_BASE}common/bundle.json`);
+  if (!bundle) throw new Error(`no common/bundle.json in ${dir}`);
+  const get = (file: string) => {
+    const v = ajv.getSchema(`${SCHEMA_BASE}${file}`);
+    if (!v) throw new Error(`no ${file} in ${dir}`);
+    return v;
+  };
+  const byType = new Map<string, ValidateFunction>();
+  for (const sub of ['sdos', 'sros', 'observables'])
+    for (const f of readdirSync(path.join(dir, sub)).filter((x) => x.endsWith('.json')))
+      byType.set(f.replace(/\.json$/, ''), get(`${sub}/${f}`));
+  for (const type of ['marking-definition', 'extension-definition', 'language-content'])
+    byType.set(type, get(`common/${type}.json`));
+  return {
+    bundle: ajv.compile(patchedBundleSchema(bundle)),
+    byType,
+    sdoCore: get('common/core.json'),
+    scoCore: get('common/cyber-observable-core.json'),
+  };
+}
+
+/** The compiled validators (compiled once, on first use). */
+function validators(): Validators {
+  cache ??= compile(STIX_SCHEMAS_DIR);
+  return cache;
+}
+
+function describe(e: ErrorObject): string {
+  const where = e.instancePath === '' ? '' : `${e.instancePath}: `;
+  const p = e.params as Record<string, unknown>;
+  const detail =
+    e.keyword === 'additionalProperties'
+      ? ` (${String(p.additionalProperty)})`
+      : e.keyword === 'enum'
+        ? ` (${(p.allowedValues as unknown[]).map(String).join(', ')})`
+        : '';
+  return `${where}${e.message ?? e.keyword}${detail}`;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The extension types an object declares through extension definitions (new-sco, new-sdo…). */
+function declaredExtensionTypes(o: Record<string, unknown>): string[] {
+  if (!isRecord(o.extensions)) return [];
+  return Object.entries(o.extensions)
+    .filter(([k, v]) => k.startsWith('extension-definition--') && isRecord(v))
+    .map(([, v]) => (v as Record<string, unknown>).extension_type)
+    .filter((t): t is string => typeof t === 'string');
+}
+
+/** The validator for an object: its own schema, or the core its extension declares; null for an unknown type. */
+function validatorOf(o: Record<string, unknown>, v: Validators): ValidateFunction | null {
+  const own = typeof o.type === 'string' ? v.byType.get(o.type) : undefined;
+  if (own) return own;
+  const declared = declaredExtensionTypes(o);
+  if (declared.includes('new-sco')) return v.scoCore;
+  if (declared.includes('new-sdo') || declared.includes('new-sro')) return v.sdoCore;
+  return null;
+}
+
+/** What the schemas cannot say (their README lists it): id prefixes, modified ≥ created, pattern grammar. */
+function specProblems(o: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  if (typeof o.type === 'string' && typeof o.id === 'string' && !o.id.startsWith(`${o.type}--`))
+    out.push(`id must start with "${o.type}--"`);
+  if (typeof o.created === 'string' && typeof o.modified === 'string') {
+    if (Date.parse(o.modified) < Date.parse(o.created)) out.push('modified is earlier than created');
+  }
+  if (o.type === 'indicator' && o.pattern_type === 'stix' && typeof o.pattern === 'string') {
+    const problem = patternProblem(o.pattern);
+    if (problem) out.push(`/pattern: not a valid STIX pattern (${problem})`);
+  }
+  return out;
+}
+
+/** Problems of one object of a bundle. */
+function objectProblems(o: unknown, v: Validators): string[] {
+  if (!isRecord(o)) return ['must be an object'];
+  const validate = validatorOf(o, v);
+  if (!validate) {
+    const type = typeof o.type === 'string' ? `"${o.type.slice(0, 100)}"` : 'missing';
+    return [
+      `unknown type ${type}: no STIX 2.1 schema, and no extension definition declares it (new-sco, new-sdo)`,
+    ];
+  }
+  const out = validate(o) ? [] : (validate.errors ?? []).map(describe);
+  if (validate === v.scoCore && !declaredExtensionTypes(o).includes('new-sco'))
+    out.push('a custom observable needs an extension definition with extension_type "new-sco"');
+  return [...new Set([...out, ...specProblems(o)])];
+}
+
+/**
+ * Validates a bundle against the official STIX 2.1 schemas: the envelope against common/bundle.json (with the
+ * fix described at UNLISTED_IN_BUNDLE), every object against its own schema (custom observables against
+ * cyber-observable-core.json plus their new-sco extension), then what the schemas cannot check. Never throws.
+ */
+export function validateBundle(bundle: unknown): BundleValidation {
+  const errors: BundleProblem[] = [];
+  let dropped = 0;
+  const report = (object: string, message: string) => {
+    if (errors.length < MAX_ERRORS) errors.push({ object, message });
+    else dropped += 1;
+  };
+  if (!isRecord(bundle))
+    return { valid: false, errors: [{ object: 'bundle', message: 'must be an object' }] };
+  const objects = bundle.objects;
+  if (Array.isArray(objects) && objects.length > MAX_BUNDLE_OBJECTS) {
+    const message = `has ${objects.length} objects; at most ${MAX_BUNDLE_OBJECTS} are accepted`;
+    return { valid: false, errors: [{ object: 'bundle', message }] };
+  }
+  const v = validators();
+  const list: unknown[] = Array.isArray(objects) ? objects : [];
+  const badObjects = new Set<number>();
+  const seen = new Map<string, Record<string, unknown>>();
+  list.forEach((o, i) => {
+    const label = isRecord(o) && typeof o.id === 'string' ? o.id.slice(0, 300) : `objects[${i}]`;
+    const problems = objectProblems(o, v);
+    if (isRecord(o) && typeof o.id === 'string') {
+      // The same object twice is harmless; two different ones under one id and version are a conflict.
+      const first = seen.get(o.id);
+      if (first && first.modified === o.modified && JSON.stringify(first) !== JSON.stringify(o))
+        problems.push('another object has the same id and version but different content');
+      if (!first) seen.set(o.id, o);
+    }
+    if (problems.length > 0) badObjects.add(i);
+    for (const p of problems.slice(0, MAX_ERRORS_PER_OBJECT)) report(label, p);
+  });
+  if (!v.bundle(bundle)) {
+    // Object errors were reported above from the object's own schema, which says it more plainly.
+    const envelope = (v.bundle.errors ?? []).filter((e) => {
+      const m = /^\/objects\/(\d+)/.exec(e.instancePath);
+      return !m || !badObjects.has(Number(m[1]));
+    });
+    const shown = new Set<string>();
+    for (const e of envelope) {
+      const m = /^\/objects\/(\d+)/.exec(e.instancePath);
+      const key = m ? `objects[${m[1]}]` : 'bundle';
+      if (m && shown.has(key)) continue;
+      shown.add(key);
+      report(key, m ? `does not match the bundle schema (${describe(e)})` : describe(e));
+    }
+    if (errors.length === 0) report('bundle', 'does not match the bundle schema');
+  }
+  if (dropped > 0) errors.push({ object: 'bundle', message: `…and ${dropped} more problems` });
+  return { valid: errors.length === 0, errors };
+}
