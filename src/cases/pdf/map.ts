@@ -57,7 +57,7 @@ export function shadeClasses(max: number): ShadeClass[] {
   const classes: ShadeClass[] = [];
   let from = 1;
   for (let k = 1; k <= 5 && from <= max; k++) {
-    const to = k === 5 ? max : Math.max(from, Math.ceil(max * (k / 5) ** 2));
+    const to = k === 5 ? max : Math.max(from, Math.ceil((max * k * k) / 25));
     classes.push({ from, to, colour: mix(Math.sqrt(to / max)) });
     from = to + 1;
   }
