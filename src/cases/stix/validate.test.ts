@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sampleOperation } from '../../../test/helpers/shared-operations.js';
 import { toStixBundle } from './export.js';
 import { tlpMarking } from './markings.js';
+import { dragnetExtensionDefinition } from './observables.js';
 import { OPENCTI_SCO_EXTENSION, type StixObject } from './types.js';
 import { validateBundle } from './validate.js';
 
@@ -38,21 +39,13 @@ describe('validateBundle', () => {
   });
 
   it('accepts locations, incidents and extension definitions, which the official bundle.json refuses', () => {
-    const location = {
-      ...indicator(),
-      type: 'location',
-      id: 'location--0f3c1bd4-2f1b-4a3e-9d0a-4d1f7e6b2c11',
-    };
-    delete location.pattern;
-    delete location.pattern_type;
-    delete location.valid_from;
-    const incident = { ...location, type: 'incident', id: 'incident--0f3c1bd4-2f1b-4a3e-9d0a-4d1f7e6b2c11' };
-    expect(validateBundle(bundleOf({ ...location, country: 'US' }, { ...incident, name: 'Losses' }))).toEqual(
-      {
-        valid: true,
-        errors: [],
-      },
+    const sdo = { spec_version: '2.1', created: T, modified: T };
+    const location = { ...sdo, type: 'location', id: 'location--0f3c1bd4-2f1b-4a3e-9d0a-4d1f7e6b2c11' };
+    const incident = { ...sdo, type: 'incident', id: 'incident--0f3c1bd4-2f1b-4a3e-9d0a-4d1f7e6b2c11' };
+    const verdict = validateBundle(
+      bundleOf({ ...location, country: 'US' }, { ...incident, name: 'Losses' }, dragnetExtensionDefinition()),
     );
+    expect(verdict).toEqual({ valid: true, errors: [] });
   });
 
   it('accepts the TLP 2.0 marking definitions as they are published', () => {
