@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_SCOPES, type ApiScope, createApiKey } from '../src/auth/api-keys.js';
 import { addUser } from '../src/auth/users.js';
 import type { Store } from '../src/store/database.js';
 import { JobQueue } from '../src/store/queue.js';
@@ -47,6 +48,48 @@ const POLICY: Record<string, Needs> = {
   'GET /api/crawls/{id}': 'analyst',
   'POST /api/crawls/{id}/label': 'analyst',
   'GET /api/evidence/{sha256}': 'analyst',
+  'GET /api/cases': 'analyst',
+  'POST /api/cases': 'analyst',
+  'GET /api/cases/{id}': 'analyst',
+  'PATCH /api/cases/{id}': 'analyst',
+  'POST /api/cases/{id}/operations': 'analyst',
+  'DELETE /api/cases/{id}/operations/{operationId}': 'analyst',
+  'POST /api/cases/{id}/entries': 'analyst',
+  'PATCH /api/cases/{id}/entries/{entryId}': 'analyst',
+  'GET /api/cases/{id}/victims': 'analyst',
+  'PUT /api/cases/{id}/victims/{reportId}': 'analyst',
+  'GET /api/cases/{id}/referrals': 'analyst',
+  'POST /api/cases/{id}/referrals': 'analyst',
+  'GET /api/referrals/{id}/package': 'analyst',
+  'GET /api/referrals/{id}/files/{*}': 'analyst',
+  'PUT /api/operations/{id}/marking': 'analyst',
+  'GET /api/export/stix': 'partner',
+  'GET /api/export/misp': 'partner',
+  'GET /api/feeds/{feed}': 'partner',
+  'POST /api/import/stix': 'analyst',
+  'GET /api/keys': 'admin',
+  'POST /api/keys': 'admin',
+  'DELETE /api/keys/{id}': 'admin',
+  'GET /api/audit': 'admin',
+  'GET /api/audit/verify': 'admin',
+};
+
+/**
+ * What a partner's API key may call beyond the public endpoints: only these routes, and only with the
+ * scope named (whatever role the route needs otherwise). Every other route refuses keys.
+ */
+const KEY_SCOPES: Record<string, ApiScope> = {
+  'GET /api/operations': 'operations:read',
+  'GET /api/operations/{id}': 'operations:read',
+  'GET /api/operations/{id}/indicators': 'operations:read',
+  'GET /api/operations/{id}/graph': 'operations:read',
+  'GET /api/operations/{id}/timeline': 'operations:read',
+  'GET /api/operations/{id}/geography': 'operations:read',
+  'GET /api/search': 'operations:read',
+  'GET /api/export/stix': 'export:read',
+  'GET /api/export/misp': 'export:read',
+  'GET /api/feeds/{feed}': 'feeds:read',
+  'POST /api/import/stix': 'stix:import',
 };
 
 const PARAMS: Record<string, string> = {
@@ -54,7 +97,7 @@ const PARAMS: Record<string, string> = {
   sha256: '0'.repeat(64),
 };
 const RANK: Record<Needs, number> = { anyone: 0, partner: 1, analyst: 2, admin: 3 };
-const CALLERS = ['anonymous', 'partner', 'analyst', 'admin'] as const;
+const CALLERS = ['anonymous', 'partner', 'analyst', 'admin', 'key', 'key without the scope'] as const;
 const PASSWORD = 'role matrix password';
 
 describe('every endpoint × every role', () => {
@@ -63,6 +106,9 @@ describe('every endpoint × every role', () => {
   let queue: JobQueue;
   let cleanup: () => Promise<void>;
   const sessions: Record<string, { cookie: string; csrf: string }> = {};
+  /** A key holding every scope, and for each scope a key holding all the others. */
+  let everyScope = '';
+  const withoutScope: Partial<Record<ApiScope, string>> = {};
 
   beforeAll(async () => {
     let dataDir: string;
@@ -81,6 +127,10 @@ describe('every endpoint × every role', () => {
         csrf: res.json().csrfToken,
       };
     }
+    const key = async (scopes: ApiScope[]) =>
+      (await createApiKey(store.db, { name: 'matrix', scopes, tlpCeiling: 'red', createdBy: null })).key;
+    everyScope = await key([...API_SCOPES]);
+    for (const scope of API_SCOPES) withoutScope[scope] = await key(API_SCOPES.filter((x) => x !== scope));
   });
   afterAll(async () => {
     await app.close();
@@ -111,6 +161,12 @@ describe('every endpoint × every role', () => {
         const headers: Record<string, string> = {};
         const cookies: Record<string, string> = {};
         if (caller === 'admin') headers.authorization = 'Bearer admin-token';
+        const scope = KEY_SCOPES[route];
+        if (caller === 'key') headers.authorization = `Bearer ${everyScope}`;
+        if (caller === 'key without the scope') {
+          if (!scope) continue;
+          headers.authorization = `Bearer ${withoutScope[scope]}`;
+        }
         if (caller === 'partner' || caller === 'analyst') {
           cookies.dragnet_session = sessions[caller]!.cookie;
           headers['x-csrf-token'] = sessions[caller]!.csrf;
@@ -122,8 +178,10 @@ describe('every endpoint × every role', () => {
           cookies,
           ...(method === 'GET' || method === 'DELETE' ? {} : { payload: {} }),
         });
-        const rank = caller === 'anonymous' ? 0 : RANK[caller];
-        const allowed = rank >= RANK[needs];
+        const rank = caller === 'anonymous' ? 0 : caller.startsWith('key') ? -1 : RANK[caller];
+        // Public endpoints take anybody, keys included; otherwise a key passes only where its scope is named.
+        const allowed =
+          needs === 'anyone' || (caller === 'key' ? scope !== undefined : rank >= RANK[needs]);
         const expected = allowed ? 'through' : caller === 'anonymous' ? '401' : '403';
         const got = res.statusCode === 401 ? '401' : res.statusCode === 403 ? '403' : 'through';
         row.push(`${caller}:${res.statusCode}`);
