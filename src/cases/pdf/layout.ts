@@ -224,6 +224,23 @@ export function table(pen: Pen, columns: Column[], rows: string[][]): void {
   doc.y += 8;
 }
 
+/** Label–value pairs two to a row, as a four-column table without a header (compact facts). */
+export function keyValueGrid(pen: Pen, pairs: Array<[string, string]>): void {
+  const { doc } = pen;
+  const width = contentWidth(doc);
+  const widths = [0.2, 0.3, 0.2, 0.3].map((share) => share * width);
+  ensureSpace(pen, 30);
+  for (let i = 0; i < pairs.length; i += 2) {
+    const cells: Cell[] = [pairs[i], pairs[i + 1]].flatMap((pair) => [
+      // A space, not '', for the empty half of the last row: an empty cell prints a dash.
+      { text: pair?.[0] ?? ' ', weight: 'bold' as const },
+      { text: pair?.[1] ?? ' ', weight: 'regular' as const },
+    ]);
+    drawRow(pen, { cells, widths, aligns: ['left', 'left', 'left', 'left'] });
+  }
+  doc.y += 8;
+}
+
 /** Label–value pairs as a two-column table without a header (the facts of one thing). */
 export function keyValues(pen: Pen, pairs: Array<[string, string]>, labelShare = 0.26): void {
   const { doc } = pen;

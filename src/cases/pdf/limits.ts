@@ -9,7 +9,7 @@ export const LIMITS = {
   /** Characters of a narrative, a declaration or the case summary. */
   narrative: 4_000,
   /** Characters of one case-history entry. */
-  event: 1_000,
+  event: 500,
   /** Entries of a short list (jurisdictions, a profile tally, payment methods, losses of a victim). */
   list: 20,
   /** Operations printed in full. */
@@ -17,17 +17,17 @@ export const LIMITS = {
   /** Indicators per operation. */
   indicators: 400,
   /** Evidence links per operation, and shared values per link. */
-  links: 300,
-  sharedPerLink: 12,
+  links: 200,
+  sharedPerLink: 6,
   /** Crawled pages per operation (each may carry a full-width screenshot). */
   captures: 40,
   /** Victims printed, each with a narrative. */
-  victims: 250,
+  victims: 200,
   /** Characters of narrative and declaration across all victims; past it, each is cut to `shortNarrative`. */
-  narrativeBudget: 200_000,
+  narrativeBudget: 100_000,
   shortNarrative: 500,
   /** Case-history entries. */
-  events: 500,
+  events: 300,
   /** Screenshot dimensions past which the image is not decoded (a decompression bomb). */
   imagePixels: 40_000_000,
 } as const;

@@ -33,8 +33,8 @@ export function indicatorsSection(pen: Pen, dossier: Dossier): void {
       pen,
       [
         { header: 'Kind', width: 1.1 },
-        { header: 'Value', width: 3.2 },
-        { header: 'Reports', width: 0.6, align: 'right' },
+        { header: 'Value', width: 3.1 },
+        { header: 'Reports', width: 0.75, align: 'right' },
         { header: 'First seen', width: 0.85 },
         { header: 'Last seen', width: 0.85 },
         { header: 'Expires', width: 0.85 },

@@ -33,8 +33,9 @@ export function timelineSection(pen: Pen, dossier: Dossier): void {
     );
     const height = 230;
     ensureSpace(pen, height + 10);
-    drawTimeline(pen, timeline, { x: leftEdge(doc), y: doc.y + 4, width: contentWidth(doc), height });
-    doc.y += height + 16;
+    const top = doc.y + 4;
+    drawTimeline(pen, timeline, { x: leftEdge(doc), y: top, width: contentWidth(doc), height });
+    doc.y = top + height + 12;
     doc.x = leftEdge(doc);
   }
   subHeading(pen, 'Operations');

@@ -1,6 +1,6 @@
 import type { Dossier, DossierVictim } from '../../types.js';
 import { formatConsent, formatCount, formatCountry, formatLosses, formatTime, humanise } from '../format.js';
-import { COLOURS, ensureSpace, keyValues, note, type Pen, paragraph, SIZES } from '../layout.js';
+import { COLOURS, ensureSpace, keyValueGrid, note, type Pen, paragraph, SIZES } from '../layout.js';
 import { LIMITS, limited } from '../limits.js';
 import { cleanBlock, cleanLine } from '../text.js';
 import { personalDataStatement } from './cover.js';
@@ -17,8 +17,8 @@ function victimFacts(victim: DossierVictim, personalData: boolean): Array<[strin
     ['Channel', victim.channel ? humanise(victim.channel) : '—'],
     ['Losses', formatLosses(limited(victim.losses, LIMITS.list).shown)],
     ['Payment methods', methods.length ? methods.map(humanise).join(', ') : '—'],
-    ['Consent: contact by law enforcement', formatConsent(victim.consent.lawEnforcementContact)],
-    ['Consent: sharing with partners', formatConsent(victim.consent.partnerSharing)],
+    ['Consent: police contact', formatConsent(victim.consent.lawEnforcementContact)],
+    ['Consent: partner sharing', formatConsent(victim.consent.partnerSharing)],
   ];
   // The caller nulls personal data for a recipient who may not see it; the flag is checked here as well,
   // so one forgotten field cannot put a victim's name in front of the wrong reader.
@@ -43,7 +43,7 @@ function victimBlock(
     size: SIZES.h2,
     colour: COLOURS.accent,
   });
-  keyValues(pen, victimFacts(victim, personalData), 0.32);
+  keyValueGrid(pen, victimFacts(victim, personalData));
   paragraph(pen, 'Account in their own words', { weight: 'bold', gap: 2 });
   const narrative = cleanBlock(victim.narrative, narrativeMax);
   paragraph(pen, narrative || 'No account was given.', { gap: 8 });
