@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { roleAllows } from '../../auth/roles.js';
+import { markingsOf } from '../../cases/markings.js';
 import { INDICATOR_KINDS, normaliseIndicator } from '../../core/indicator-kinds.js';
 import { storableText } from '../../core/report-input.js';
 import { decide, reportsOfOperations, revokeDecision } from '../../operations/decisions.js';
@@ -79,7 +80,8 @@ export async function operationRoutes(app: FastifyInstance, ctx: ServerContext):
     },
     async (req) => {
       const { id } = parseWith(idParams, req.params, 'the path');
-      return operationDetail(db, id);
+      const op = await operationDetail(db, id);
+      return { ...op, tlp: (await markingsOf(db, [id])).get(id) };
     },
   );
 
