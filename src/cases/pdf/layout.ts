@@ -4,6 +4,8 @@ import { BODY_ASCENT, type FontFiles, faceName, fontFor, scriptRuns, type Weight
 export interface Pen {
   doc: PDFKit.PDFDocument;
   fonts: FontFiles;
+  /** The current section's bookmark, under which an operation's heading adds its own. */
+  bookmark?: PDFKit.PDFOutline;
 }
 
 /** A4 with room above for the header and below for the footer. */
@@ -114,7 +116,7 @@ export function sectionHeading(pen: Pen, number: number, title: string): void {
   const { doc } = pen;
   if (number > 1) doc.addPage();
   const heading = `${number}. ${title}`;
-  doc.outline.addItem(heading);
+  pen.bookmark = doc.outline.addItem(heading);
   setFont(pen, heading, 'bold', SIZES.h1);
   doc.fillColor(COLOURS.accent).text(heading, leftEdge(doc), doc.y, { width: contentWidth(doc) });
   const ruleY = doc.y + 2;
@@ -129,11 +131,15 @@ export function sectionHeading(pen: Pen, number: number, title: string): void {
   doc.fillColor(COLOURS.text);
 }
 
-/** A heading inside a section, kept with at least a few lines of what follows. */
-export function subHeading(pen: Pen, text: string): void {
+/**
+ * A heading inside a section, kept with at least a few lines of what follows; bookmarked under the
+ * section when asked (an operation, so a reader can jump to it in a long dossier).
+ */
+export function subHeading(pen: Pen, text: string, bookmark = false): void {
   const { doc } = pen;
   setFont(pen, text, 'bold', SIZES.h2);
   ensureSpace(pen, doc.heightOfString(text, { width: contentWidth(doc) }) + 48);
+  if (bookmark) pen.bookmark?.addItem(text);
   doc.fillColor(COLOURS.accent).text(text, leftEdge(doc), doc.y, { width: contentWidth(doc) });
   doc.y += 4;
   doc.x = leftEdge(doc);

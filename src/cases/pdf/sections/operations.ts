@@ -28,7 +28,7 @@ export function formatTally(tallies: Tally[], show: (value: string) => string = 
 
 /** The heading every per-operation part of the dossier uses, so a reader can follow one operation. */
 export function operationHeading(pen: Pen, op: SharedOperation): void {
-  subHeading(pen, `Operation ${cleanLine(op.id, 80)}`);
+  subHeading(pen, `Operation ${cleanLine(op.id, 80)}`, true);
 }
 
 /** The operations past the cap, said in a note (every section that goes per operation uses it). */
