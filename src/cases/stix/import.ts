@@ -35,9 +35,18 @@ class BundleGraph {
       if (r.type !== 'relationship') continue;
       const source = r.source_ref as string;
       const target = r.target_ref as string;
-      this.edges.set(source, [...(this.edges.get(source) ?? []), { relationship: r, other: target }]);
-      this.edges.set(target, [...(this.edges.get(target) ?? []), { relationship: r, other: source }]);
+      this.edgesOf(source).push({ relationship: r, other: target });
+      this.edgesOf(target).push({ relationship: r, other: source });
     }
+  }
+
+  private edgesOf(id: string): Edge[] {
+    let list = this.edges.get(id);
+    if (!list) {
+      list = [];
+      this.edges.set(id, list);
+    }
+    return list;
   }
 
   /** The objects related to `id` that are in the bundle, with the relationship that relates them. */
