@@ -42,6 +42,12 @@ describe('patternProblem', () => {
     expect(patternProblem("[domain-name:value == 'a']")).toBe('expected a value at offset 20');
     expect(patternProblem("[file:created = t'yesterday']")).toBe('invalid timestamp at offset 16');
     expect(patternProblem('')).toBe('expected "[" or "(" at the end');
+    expect(patternProblem(`${'('.repeat(100_000)}[a:b = 1]`)).toBe(
+      'parentheses nested too deeply at offset 101',
+    );
+    expect(patternProblem(`[${'('.repeat(100_000)}a:b = 1]`)).toBe(
+      'parentheses nested too deeply at offset 102',
+    );
   });
 });
 

@@ -44,6 +44,7 @@ export class PatternSyntaxError extends Error {}
 const TIMESTAMP_RE =
   /^\d{4}-(0[1-9]|1[012])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?Z$/;
 const BASE64_RE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const MAX_NESTING = 100;
 const PUNCT = ['>=', '<=', '!=', '<>', '=', '<', '>', '[', ']', '(', ')', ',', ':', '.', '*'];
 
 function tokenize(pattern: string): Token[] {
@@ -107,6 +108,7 @@ function tokenize(pattern: string): Token[] {
 /** Recursive descent over the grammar of §9.3; throws PatternSyntaxError on the first problem. */
 class Parser {
   private i = 0;
+  private depth = 0;
   constructor(private readonly tokens: Token[]) {}
 
   parse(): ObservationTree {
@@ -139,6 +141,14 @@ class Parser {
     this.i += 1;
   }
 
+  // Parentheses nest recursion: a hostile pattern of 100,000 "(" would overflow the stack.
+  private nested<T>(parse: () => T): T {
+    if (++this.depth > MAX_NESTING) this.fail('parentheses nested too deeply');
+    const out = parse();
+    this.depth -= 1;
+    return out;
+  }
+
   private joined<T>(join: string, part: () => T): T | { join: string; parts: T[] } {
     const parts = [part()];
     while (this.isWord(join)) {
@@ -162,7 +172,7 @@ class Parser {
       this.expectPunct(']');
     } else if (this.isPunct('(')) {
       this.i += 1;
-      tree = this.observations();
+      tree = this.nested(() => this.observations());
       this.expectPunct(')');
     } else return this.fail('expected "[" or "("');
     let qualified = false;
@@ -195,7 +205,7 @@ class Parser {
   private comparison(): ComparisonTree {
     if (this.isPunct('(')) {
       this.i += 1;
-      const tree = this.comparisons();
+      const tree = this.nested(() => this.comparisons());
       this.expectPunct(')');
       return tree;
     }

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sampleOperation } from '../../../test/helpers/shared-operations.js';
+import { ValidationError } from '../../core/errors.js';
 import { INDICATOR_KINDS, type IndicatorKind, normaliseIndicator } from '../../core/indicator-kinds.js';
-import type { ReportInput } from '../../core/report-input.js';
+import { type ReportInput, reportInputSchema } from '../../core/report-input.js';
 import type { SharedIndicator } from '../types.js';
 import { toStixBundle } from './export.js';
 import { fromStixBundle } from './import.js';
@@ -147,6 +148,65 @@ describe('STIX round trip of attacker-controlled values', () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+});
+
+const TAMPERED_KEYS = [
+  'type',
+  'id',
+  'value',
+  'pattern',
+  'pattern_type',
+  'name',
+  'description',
+  'source_ref',
+  'target_ref',
+  'relationship_type',
+  'x_dragnet_role',
+  'identity_class',
+  'country',
+  'user_id',
+  'account_type',
+  'iban',
+  'created',
+  'modified',
+  'first_seen',
+  'object_refs',
+  'x_dragnet_report_count',
+  'x_dragnet_channels',
+  'extensions',
+];
+
+describe('STIX import of tampered bundles', () => {
+  it('refuses them with a ValidationError, or returns only reports the contract accepts', () => {
+    const base = toStixBundle([sampleOperation()], opts);
+    const ids = base.objects.map((o) => o.id);
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.nat(),
+            fc.constantFrom(...TAMPERED_KEYS),
+            fc.oneof(fc.jsonValue(), hostile, fc.constantFrom(...ids), fc.constant([ids[0]])),
+          ),
+          { minLength: 1, maxLength: 4 },
+        ),
+        (mutations) => {
+          const bundle = structuredClone(base);
+          for (const [index, key, value] of mutations) {
+            const o = bundle.objects[index % bundle.objects.length] as Record<string, unknown>;
+            o[key] = value;
+          }
+          try {
+            const { reports } = fromStixBundle(bundle);
+            for (const r of reports) expect(reportInputSchema.safeParse(r).success).toBe(true);
+          } catch (e) {
+            expect(e).toBeInstanceOf(ValidationError);
+          }
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
