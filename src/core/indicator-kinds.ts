@@ -48,8 +48,6 @@ export interface IndicatorKindSpec {
   strength: LinkStrength;
   /** STIX 2.1 mapping (SCO type and the property that holds the value); OpenCTI custom SCOs where STIX has none. */
   stix: { type: string; property: string };
-  /** MISP mapping: attribute type, and the object it belongs in when there is one. */
-  misp: { attribute: string; object?: string; relation?: string };
 }
 
 const collapse = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim();
@@ -171,7 +169,6 @@ export const INDICATOR_REGISTRY: Record<IndicatorKind, IndicatorKindSpec> = {
     display: (v) => parsePhoneNumberFromString(v)?.formatInternational() ?? v,
     strength: 'medium',
     stix: { type: 'phone-number', property: 'value' },
-    misp: { attribute: 'phone-number', object: 'phone-number', relation: 'phone-number' },
   }),
   domain: spec({
     kind: 'domain',
@@ -180,7 +177,6 @@ export const INDICATOR_REGISTRY: Record<IndicatorKind, IndicatorKindSpec> = {
     display: (v) => domainToUnicode(v) || v,
     strength: 'strong',
     stix: { type: 'domain-name', property: 'value' },
-    misp: { attribute: 'domain' },
   }),
   url: spec({
     kind: 'url',
@@ -188,7 +184,6 @@ export const INDICATOR_REGISTRY: Record<IndicatorKind, IndicatorKindSpec> = {
     normalise: normaliseUrl,
     strength: 'strong',
     stix: { type: 'url', property: 'value' },
-    misp: { attribute: 'url', object: 'malicious-website', relation: 'url' },
   }),
   email: spec({
     kind: 'email',
@@ -200,7 +195,6 @@ export const INDICATOR_REGISTRY: Record<IndicatorKind, IndicatorKindSpec> = {
     },
     strength: 'strong',
     stix: { type: 'email-addr', property: 'value' },
-    misp: { attribute: 'email' },
   }),
   crypto_wallet: spec({
     kind: 'crypto_wallet',
@@ -213,7 +207,6 @@ export const INDICATOR_REGISTRY: Record<IndicatorKind, IndicatorKindSpec> = {
     },
     strength: 'strong',
     stix: { type: 'cryptocurrency-wallet', property: 'value' },
-    misp: { attribute: 'btc', object: 'coin-address', relation: 'address' },
   }),
   iban: spec({
     kind: 'iban',
@@ -225,7 +218,6 @@ export const INDICATOR_REGISTRY: Record<IndicatorKind, IndicatorKindSpec> = {
     display: (v) => v.replace(/(.{4})(?=.)/g, '$1 '),
     strength: 'strong',
     stix: { type: 'bank-account', property: 'iban' },
-    misp: { attribute: 'iban', object: 'bank-account', relation: 'iban' },
   }),
   bank_account: spec({
     kind: 'bank_account',
@@ -236,7 +228,6 @@ export const INDICATOR_REGISTRY: Record<IndicatorKind, IndicatorKindSpec> = {
     },
     strength: 'strong',
     stix: { type: 'bank-account', property: 'account_number' },
-    misp: { attribute: 'bank-account-nr', object: 'bank-account', relation: 'account-nr' },
   }),
   card_last4: spec({
     kind: 'card_last4',
@@ -249,7 +240,6 @@ export const INDICATOR_REGISTRY: Record<IndicatorKind, IndicatorKindSpec> = {
     display: (v) => `•••• ${v}`,
     strength: 'weak',
     stix: { type: 'payment-card', property: 'value' },
-    misp: { attribute: 'text', object: 'credit-card', relation: 'card-number' },
   }),
   merchant: spec({
     kind: 'merchant',
@@ -260,7 +250,6 @@ export const INDICATOR_REGISTRY: Record<IndicatorKind, IndicatorKindSpec> = {
     },
     strength: 'strong',
     stix: { type: 'user-account', property: 'user_id' },
-    misp: { attribute: 'text', object: 'transaction', relation: 'text' },
   }),
   company: spec({
     kind: 'company',
@@ -268,7 +257,6 @@ export const INDICATOR_REGISTRY: Record<IndicatorKind, IndicatorKindSpec> = {
     normalise: normaliseCompany,
     strength: 'medium',
     stix: { type: 'identity', property: 'name' },
-    misp: { attribute: 'text', object: 'legal-entity', relation: 'name' },
   }),
   person: spec({
     kind: 'person',
@@ -284,7 +272,6 @@ export const INDICATOR_REGISTRY: Record<IndicatorKind, IndicatorKindSpec> = {
     },
     strength: 'weak',
     stix: { type: 'identity', property: 'name' },
-    misp: { attribute: 'text', object: 'person', relation: 'full-name' },
   }),
   remote_access_id: spec({
     kind: 'remote_access_id',
@@ -298,7 +285,6 @@ export const INDICATOR_REGISTRY: Record<IndicatorKind, IndicatorKindSpec> = {
     },
     strength: 'strong',
     stix: { type: 'user-account', property: 'user_id' },
-    misp: { attribute: 'text', object: 'rmm', relation: 'remote-id' },
   }),
   tracking_id: spec({
     kind: 'tracking_id',
@@ -309,7 +295,6 @@ export const INDICATOR_REGISTRY: Record<IndicatorKind, IndicatorKindSpec> = {
     },
     strength: 'strong',
     stix: { type: 'x-tracking-id', property: 'value' },
-    misp: { attribute: 'text' },
   }),
   asset_hash: spec({
     kind: 'asset_hash',
@@ -320,7 +305,6 @@ export const INDICATOR_REGISTRY: Record<IndicatorKind, IndicatorKindSpec> = {
     },
     strength: 'strong',
     stix: { type: 'file', property: 'hashes.SHA-256' },
-    misp: { attribute: 'sha256' },
   }),
 };
 
