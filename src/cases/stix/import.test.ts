@@ -159,6 +159,49 @@ describe('fromStixBundle on bundles from other producers', () => {
   });
 });
 
+describe('fromStixBundle reads through campaigns, infrastructure and reports', () => {
+  it("reads a campaign's and an infrastructure's values into their intrusion set's report", () => {
+    const gang = sdo('intrusion-set', { name: 'Gang' });
+    const wave = sdo('campaign', { name: 'November wave' });
+    const waveIndicator = sdo('indicator', {
+      pattern: "[phone-number:value = '+18772229841']",
+      pattern_type: 'stix',
+      valid_from: T,
+    });
+    const site = sdo('infrastructure', { name: 'popups' });
+    const domain = sco('domain-name', { value: 'popup.example' });
+    const unrelated = sco('domain-name', { value: 'elsewhere.example' });
+    const report = sdo('report', { name: 'Gang', published: T, object_refs: [gang.id, unrelated.id] });
+    const { reports, skipped } = fromStixBundle(
+      bundleOf([
+        gang,
+        wave,
+        waveIndicator,
+        site,
+        domain,
+        unrelated,
+        report,
+        rel('attributed-to', wave, gang),
+        rel('indicates', waveIndicator, wave),
+        rel('uses', gang, site),
+        rel('consists-of', site, domain),
+      ]),
+    );
+    expect(reports).toEqual([
+      {
+        externalId: `stix:${gang.id}`,
+        source: 'stix:unknown',
+        submittedAt: T,
+        callbackNumbers: ['+18772229841'],
+        urls: ['popup.example'],
+      },
+    ]);
+    expect(skipped).toEqual([
+      { id: unrelated.id, reason: 'in a report about an intrusion set, but related to none' },
+    ]);
+  });
+});
+
 describe('fromStixBundle refuses what it cannot trust', () => {
   it('throws a ValidationError naming the first problems of an invalid bundle', () => {
     const broken = sdo('indicator', {

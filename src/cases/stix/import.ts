@@ -83,8 +83,9 @@ function intrusionSetMembers(graph: BundleGraph, setId: string): Member[] {
     if (!GROUPING_TYPES.has(n.object.type)) continue;
     for (const m of graph.neighbours(n.object.id)) {
       const t = m.object.type;
-      if (t === 'intrusion-set' || GROUPING_TYPES.has(t) || FRAME_TYPES.has(t) || members.has(m.object.id))
-        continue;
+      // Parts of parts are not followed (an infrastructure's own infrastructure); indicators are read.
+      if (t === 'intrusion-set' || t === 'infrastructure' || t === 'campaign' || FRAME_TYPES.has(t)) continue;
+      if (members.has(m.object.id)) continue;
       // A campaign or an infrastructure may serve several sets; only their parts come along, not their links.
       if (t === 'identity' || t === 'threat-actor' || t === 'location') continue;
       members.set(m.object.id, m);
@@ -261,22 +262,23 @@ export function fromStixBundle(bundle: unknown, opts: StixImportOptions = {}): S
   const sorted = [...graph.byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
   for (const set of sorted.filter((o) => o.type === 'intrusion-set'))
     read(set, intrusionSetMembers(graph, set.id));
+  // A report about intrusion sets is read through them: what it names beyond them is not theirs.
+  const inSetReports = new Set<string>();
   for (const container of sorted.filter((o) => o.type === 'report' || o.type === 'grouping')) {
     const members = containerMembers(graph, container);
-    if (members.some((m) => m.object.type === 'intrusion-set')) {
+    if (!members.some((m) => m.object.type === 'intrusion-set')) read(container, members);
+    else {
       covered.add(container.id);
-      continue;
+      for (const m of members) inSetReports.add(m.object.id);
     }
-    read(container, members);
   }
   const producers = new Set(objects.map((o) => str(o.created_by_ref)).filter(Boolean));
   for (const o of sorted) {
     if (covered.has(o.id) || FRAME_TYPES.has(o.type) || producers.has(o.id)) continue;
-    skipped.push({
-      id: o.id,
-      reason:
-        'related to no intrusion set and in no report (unrelated values are not grouped into one report)',
-    });
+    const reason = inSetReports.has(o.id)
+      ? 'in a report about an intrusion set, but related to none'
+      : 'related to no intrusion set and in no report (unrelated values are not grouped into one report)';
+    skipped.push({ id: o.id, reason });
   }
   return { reports, skipped };
 }
