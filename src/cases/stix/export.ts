@@ -36,8 +36,7 @@ export function toStixBundle(ops: SharedOperation[], opts: StixExportOptions): S
     addCaptures(ctx, set, op);
   }
   for (const tlp of set.levels()) set.add(tlpMarking(tlp), null);
-  const usesDragnetTypes = set.objects().some((o) => o.type.startsWith('x-'));
-  if (usesDragnetTypes) set.add(dragnetExtensionDefinition(), null);
+  if (set.hasType('x-tracking-id')) set.add(dragnetExtensionDefinition(), null);
   const created = earliest(now, ...sorted.map((op) => stixTime(op.firstSeen))) as string;
   set.add(
     {

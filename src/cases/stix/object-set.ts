@@ -27,9 +27,10 @@ export class ObjectSet {
     had.object = widen(had.object, object);
   }
 
-  /** True when an object with this id is in the set. */
-  has(id: string): boolean {
-    return this.byId.has(id);
+  /** True when an object of this type is in the set. */
+  hasType(type: string): boolean {
+    for (const { object } of this.byId.values()) if (object.type === type) return true;
+    return false;
   }
 
   /** The TLP levels used, to add their marking definitions. */

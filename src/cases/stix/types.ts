@@ -32,6 +32,3 @@ export const OPENCTI_SCO_TYPES = [
   'cryptocurrency-wallet',
   'text',
 ] as const;
-
-/** What Dragnet says an object is to an operation, in `x_dragnet_role` (an importer reads it back). */
-export type DragnetRole = 'company' | 'impersonated-brand' | 'alias' | 'producer';
