@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../core/hash.js';
 
 /** The hash the first row of the chain points back to. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -13,19 +14,6 @@ export interface AuditRow {
   subject: string | null;
   detail: Record<string, unknown>;
   prevHash: string;
-}
-
-/**
- * JSON with object keys sorted at every depth: the same value always gives the same text, whatever order
- * the keys were written in (jsonb hands them back reordered).
- */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
 /** The SHA-256 of a row: its fields and the previous row's hash, so changing any row breaks every later link. */

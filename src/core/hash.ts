@@ -1,21 +1,19 @@
 import { createHash } from 'node:crypto';
 
-/** JSON with object keys sorted at every level, so equal values always serialise to equal bytes. */
+/**
+ * JSON with object keys sorted at every level by code unit (RFC 8785's order, integer-like keys included),
+ * so equal values always serialise to equal bytes: content hashes of reports, STIX observable ids, and the
+ * audit chain's row hashes.
+ */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
-      const v = (value as Record<string, unknown>)[key];
-      if (v !== undefined) out[key] = sortKeys(v);
-    }
-    return out;
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
-  return value;
+  return JSON.stringify(value) ?? 'null';
 }
 
 /** Lower-case hex SHA-256 of a string or bytes. */

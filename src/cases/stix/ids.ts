@@ -1,24 +1,10 @@
 import { v5 as uuidv5 } from 'uuid';
+import { canonicalJson } from '../../core/hash.js';
 
 /** The namespace STIX 2.1 (§2.9) gives for deterministic observable ids: every producer derives the same one. */
 const SCO_NAMESPACE = '00abedb4-aa42-466c-9c01-fed23315a9b7';
 /** Dragnet's own namespace for the ids of objects it describes (operations, their incidents, relationships). */
 const DRAGNET_NAMESPACE = 'b3e18ebc-e106-4510-a049-22eb4b8cae97';
-
-/**
- * JSON with keys sorted at every level (RFC 8785 for the strings, numbers and objects observables hold):
- * the input STIX hashes for an observable's id.
- */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 /**
  * The id of an observable from its id-contributing properties, as STIX 2.1 derives it: the same value gets
