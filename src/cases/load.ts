@@ -67,15 +67,18 @@ export async function loadSharedOperations(
       firstSeen: iso(op.firstSeen),
       lastSeen: iso(op.lastSeen),
       profile,
-      indicators: indicators.map((i) => ({
-        kind: i.kind,
-        value: i.value,
-        reportCount: i.reportCount,
-        firstSeen: i.firstSeen.toISOString(),
-        lastSeen: i.lastSeen.toISOString(),
-        expiresAt: i.expiresAt.toISOString(),
-        decay: i.decay,
-      })),
+      // The last digits of a card are the victim's card, not the operation's: never shared.
+      indicators: indicators
+        .filter((i) => i.kind !== 'card_last4')
+        .map((i) => ({
+          kind: i.kind,
+          value: i.value,
+          reportCount: i.reportCount,
+          firstSeen: i.firstSeen.toISOString(),
+          lastSeen: i.lastSeen.toISOString(),
+          expiresAt: i.expiresAt.toISOString(),
+          decay: i.decay,
+        })),
       daily: await operationDaily(db, id),
       geography: await operationGeography(db, id),
       captures: captures.map((c) => ({

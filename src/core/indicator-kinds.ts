@@ -239,7 +239,7 @@ export const INDICATOR_REGISTRY: Record<IndicatorKind, IndicatorKindSpec> = {
     },
     display: (v) => `•••• ${v}`,
     strength: 'weak',
-    stix: { type: 'payment-card', property: 'value' },
+    stix: { type: 'payment-card', property: 'card_number' },
   }),
   merchant: spec({
     kind: 'merchant',

@@ -10,7 +10,7 @@ import { MAX_BUNDLE_OBJECTS } from './types.js';
 /** The official STIX 2.1 JSON schemas committed to the repository (src/ or dist/cases/stix → repo root). */
 export const STIX_SCHEMAS_DIR = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
-  '../../../data/stix2.1-schemas/schemas',
+  '../../../vendor/stix2.1-schemas/schemas',
 );
 
 /** One problem found in a bundle: the object (its id, or `objects[i]`) and what is wrong with it. */
