@@ -12,7 +12,7 @@ import {
 } from '../../intake/readers/index.js';
 import { IntakeService } from '../../intake/service.js';
 import { JobQueue } from '../../store/queue.js';
-import { withStore } from '../context.js';
+import { auditCli, withStore } from '../context.js';
 
 interface IngestOptions {
   format?: Format;
@@ -63,6 +63,7 @@ export function registerIngest(program: Command): void {
         const intake = new IntakeService(store.db, queue);
         try {
           for (const file of files) await ingestOne(file, intake, summary, onReject, batchSize, opts);
+          await auditCli(store, 'reports.ingest', null, { files, ...summary });
         } finally {
           seconds = Number(process.hrtime.bigint() - started) / 1e9;
           await queue.stop(false);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { recluster } from '../../operations/recluster.js';
-import { withStore } from '../context.js';
+import { auditCli, withStore } from '../context.js';
 
 /** `dragnet link --full`: reclusters every report into operations, honouring analysts' decisions. */
 export function registerLink(program: Command): void {
@@ -20,6 +20,7 @@ export function registerLink(program: Command): void {
         );
       await withStore(async (store) => {
         const stats = await recluster(store.db, new Date(), undefined, asOf);
+        await auditCli(store, 'link.full', null, { reports: stats.reports, operations: stats.operations });
         if (opts.json) process.stdout.write(`${JSON.stringify(stats)}\n`);
         else
           process.stdout.write(

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { reprocessAll } from '../../jobs/process-reports.js';
 import { recluster } from '../../operations/recluster.js';
-import { withStore } from '../context.js';
+import { auditCli, withStore } from '../context.js';
 
 /** `dragnet reprocess`: reads every stored report by machine again (after an upgrade of the extractor). */
 export function registerReprocess(program: Command): void {
@@ -29,6 +29,7 @@ export function registerReprocess(program: Command): void {
         });
         if (process.stderr.isTTY) process.stderr.write('\n');
         const stats = n > 0 ? await recluster(store.db, new Date()) : undefined;
+        await auditCli(store, 'reports.reprocess', null, { reports: n, staleOnly: opts.stale === true });
         process.stdout.write(
           `reprocessed ${n} reports in ${((Date.now() - started) / 1000).toFixed(1)} s` +
             (stats ? `; ${stats.reports} reports in ${stats.operations} operations` : '') +
