@@ -1,14 +1,5 @@
-import { csvField } from './feeds/csv.js';
+import { csvTable } from './feeds/csv.js';
 import type { Dossier } from './types.js';
-
-type Cell = string | number | boolean | null | undefined;
-
-/** A table as CSV (RFC 4180, CRLF), every field safe to open in a spreadsheet. */
-export function csvTable(header: string[], rows: Cell[][]): string {
-  const line = (cells: Cell[]) =>
-    cells.map((c) => csvField(c === null || c === undefined ? '' : String(c))).join(',');
-  return `${[line(header), ...rows.map(line)].join('\r\n')}\r\n`;
-}
 
 const money = (losses: Array<{ currency: string; value: number }>) =>
   losses.map((l) => `${l.value} ${l.currency}`).join('; ');

@@ -30,22 +30,29 @@ export function csvField(value: string): string {
   return NEEDS_QUOTES.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-/** A feed as CSV (RFC 4180: CRLF line ends, header first), safe to open in a spreadsheet. */
+type Cell = string | number | boolean | null | undefined;
+
+/** A table as CSV (RFC 4180: CRLF line ends, header first), every field safe to open in a spreadsheet. */
+export function csvTable(header: readonly string[], rows: Cell[][]): string {
+  const line = (cells: readonly Cell[]) =>
+    cells.map((c) => csvField(c === null || c === undefined ? '' : String(c))).join(',');
+  return [line(header), ...rows.map(line)].map((l) => `${l}\r\n`).join('');
+}
+
+/** A feed as CSV, safe to open in a spreadsheet. */
 export function toCsv(entries: FeedEntry[]): string {
-  const rows = entries.map((e) =>
-    [
+  return csvTable(
+    CSV_HEADER,
+    entries.map((e) => [
       e.value,
       e.kind,
       e.operationId,
-      String(e.reportCount),
+      e.reportCount,
       e.firstSeen,
       e.lastSeen,
       e.expiresAt,
-      String(e.score),
+      e.score,
       e.tlp,
-    ]
-      .map(csvField)
-      .join(','),
+    ]),
   );
-  return [CSV_HEADER.join(','), ...rows].map((line) => `${line}\r\n`).join('');
 }
