@@ -1,12 +1,16 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import { roleAllows } from '../../src/auth/roles';
 import { ApiError, api, setCsrfToken } from './api';
+
+/** A workbench role: admins do everything, analysts investigate, partners read shared intelligence. */
+export type Role = 'admin' | 'analyst' | 'partner';
 
 /** The signed-in user. */
 export interface User {
   id: string;
   email: string;
   name: string;
-  role: 'admin' | 'analyst' | 'partner';
+  role: Role;
 }
 
 interface SessionAnswer {
@@ -54,4 +58,10 @@ export function useSession(): SessionState {
   const s = useContext(SessionContext);
   if (!s) throw new Error('useSession outside SessionProvider');
   return s;
+}
+
+/** Whether the signed-in user may do what `needed` may (the server's rule: admin ⊃ analyst ⊃ partner). */
+export function useRoleAllows(needed: Role): boolean {
+  const { user } = useSession();
+  return !!user && roleAllows(user.role, needed);
 }

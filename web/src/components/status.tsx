@@ -34,6 +34,15 @@ export function FormError({ message }: { message: string | undefined }) {
   );
 }
 
+/** What just changed, said politely where it happened; an empty live region until then. */
+export function Notice({ message }: { message: string | undefined }) {
+  return (
+    <p className={message ? 'notice' : 'visually-hidden'} role="status">
+      {message}
+    </p>
+  );
+}
+
 /** A quiet line for an empty result. */
 export function Empty({ children }: { children: ReactNode }) {
   return <p className="empty muted">{children}</p>;
