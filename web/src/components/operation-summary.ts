@@ -60,4 +60,6 @@ export interface OperationRow {
   lastSeen: string | null;
   pinned: boolean;
   summary: OperationSummary;
+  /** Its TLP marking (GET /api/operations/:id only; absent: the default, amber). */
+  tlp?: string;
 }

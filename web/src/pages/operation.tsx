@@ -1,10 +1,13 @@
 import type { ReactNode } from 'react';
 import { useLocation, useParams } from 'react-router';
+import { AddToCase } from '../components/operation/add-to-case';
 import { Decisions } from '../components/operation/decisions';
 import { Evidence } from '../components/operation/evidence';
+import { Exports } from '../components/operation/exports';
 import { Geography } from '../components/operation/geography';
 import { GraphSection } from '../components/operation/graph-section';
 import { Indicators } from '../components/operation/indicators';
+import { Marking } from '../components/operation/marking';
 import { MergeForm } from '../components/operation/merge-form';
 import { OperationProfile } from '../components/operation/profile';
 import { Reports } from '../components/operation/reports';
@@ -15,10 +18,27 @@ import { type SectionRef, Toc } from '../components/operation/toc';
 import type { DecisionNotice } from '../components/operation/use-decision';
 import type { OperationRow } from '../components/operation-summary';
 import { ErrorMessage, Loading } from '../components/status';
+import { useRoleAllows } from '../session';
 import { useApi } from '../use-api';
 
-/** The page's sections in order: the table of contents and the page are both made from this list. */
-const SECTIONS: Array<SectionRef & { body(op: OperationRow): ReactNode }> = [
+/** What the sharing section shows: marking, exports, and for the team the marking select and cases. */
+function SharingSection({ op }: { op: OperationRow }) {
+  const team = useRoleAllows('analyst');
+  return (
+    <>
+      <Marking operationId={op.id} tlp={op.tlp ?? 'amber'} canChange={team} />
+      <h3>Exports</h3>
+      <Exports operationId={op.id} />
+      {team && <AddToCase operationId={op.id} />}
+    </>
+  );
+}
+
+/**
+ * The page's sections in order: the table of contents and the page are both made from this list. `team`
+ * sections read what only analysts may (reports, crawls, decisions): partners do not see them.
+ */
+const SECTIONS: Array<SectionRef & { team?: true; body(op: OperationRow): ReactNode }> = [
   {
     id: 'summary',
     title: 'Summary and profile',
@@ -33,10 +53,11 @@ const SECTIONS: Array<SectionRef & { body(op: OperationRow): ReactNode }> = [
   { id: 'timeline', title: 'Timeline', body: (op) => <Timeline operationId={op.id} /> },
   { id: 'map', title: 'Map', body: (op) => <Geography operationId={op.id} /> },
   { id: 'indicators', title: 'Indicators', body: (op) => <Indicators operationId={op.id} /> },
-  { id: 'reports', title: 'Reports', body: (op) => <Reports operationId={op.id} /> },
-  { id: 'evidence', title: 'Crawled evidence', body: (op) => <Evidence operationId={op.id} /> },
-  { id: 'decisions', title: 'Decisions', body: (op) => <Decisions operationId={op.id} /> },
-  { id: 'merge', title: 'Merge', body: (op) => <MergeForm operationId={op.id} /> },
+  { id: 'reports', title: 'Reports', team: true, body: (op) => <Reports operationId={op.id} /> },
+  { id: 'evidence', title: 'Crawled evidence', team: true, body: (op) => <Evidence operationId={op.id} /> },
+  { id: 'sharing', title: 'Sharing and cases', body: (op) => <SharingSection op={op} /> },
+  { id: 'decisions', title: 'Decisions', team: true, body: (op) => <Decisions operationId={op.id} /> },
+  { id: 'merge', title: 'Merge', team: true, body: (op) => <MergeForm operationId={op.id} /> },
 ];
 
 function isNotice(state: unknown): state is DecisionNotice {
@@ -46,6 +67,8 @@ function isNotice(state: unknown): state is DecisionNotice {
 function OperationView({ id }: { id: string }) {
   const operation = useApi<OperationRow>(`/api/operations/${id}`);
   const location = useLocation();
+  const team = useRoleAllows('analyst');
+  const sections = SECTIONS.filter((s) => team || !s.team);
   const notice = isNotice(location.state) ? location.state.notice : undefined;
   if (operation.error)
     return (
@@ -70,8 +93,8 @@ function OperationView({ id }: { id: string }) {
           {notice}
         </p>
       )}
-      <Toc sections={SECTIONS} />
-      {SECTIONS.map((section) => (
+      <Toc sections={sections} />
+      {sections.map((section) => (
         <Section key={section.id} id={section.id} title={section.title}>
           {section.body(op)}
         </Section>
@@ -80,7 +103,10 @@ function OperationView({ id }: { id: string }) {
   );
 }
 
-/** An operation: summary and profile, graph, timeline, map, indicators, reports, evidence and decisions. */
+/**
+ * An operation: summary and profile, graph, timeline, map, indicators, reports, evidence, sharing (TLP,
+ * exports, cases) and decisions.
+ */
 export function OperationPage() {
   const { id = '' } = useParams();
   return <OperationView key={id} id={id} />;
