@@ -18,6 +18,7 @@ export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../test-resu
 export const PEOPLE = {
   analyst: { email: 'ana@dragnet.test', password: 'correct horse battery staple', role: 'analyst' },
   partner: { email: 'pat@dragnet.test', password: 'partner horse battery staple', role: 'partner' },
+  admin: { email: 'adm@dragnet.test', password: 'admin horse battery staple', role: 'admin' },
 } as const;
 
 /** A running Dragnet (PGlite, loopback) with a small simulated world, users, and a real Chromium. */
