@@ -325,6 +325,13 @@ describe('cases and referral packages', () => {
         'ada@cases.test referral.create',
       ]),
     );
+    // The rows about this case, found by its typed subject.
+    const aboutCase = (await call('GET', `/api/audit?subject=case:${c.id}`)).json().entries as Array<{
+      action: string;
+    }>;
+    expect(aboutCase.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['POST /api/cases/:id/entries', 'PATCH /api/cases/:id', 'referral.create']),
+    );
     expect(await verifyAudit(server.store.db)).toMatchObject({ ok: true });
   });
 });

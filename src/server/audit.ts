@@ -29,6 +29,17 @@ function actorOf(request: FastifyRequest): string {
 }
 
 /**
+ * What a route acts on, typed by the resource its first path parameter names: `/api/cases/:id/entries/:entryId`
+ * → `case:12`, `/api/referrals/:id/package` → `referral:3`, `/api/operations/:id/marking` → `operation:op-…`.
+ */
+export function subjectOf(route: string, params: Record<string, string>): string | null {
+  const m = /^\/api\/([a-z-]+)\/:([A-Za-z]+)/.exec(route);
+  if (!m) return null;
+  const value = params[m[2]!];
+  return value === undefined ? null : `${m[1]!.replace(/s$/, '')}:${value}`;
+}
+
+/**
  * Writes every change, export and referral read to the hash-chained audit log before the answer leaves:
  * who, what (the route), which thing (its path parameters), the status, and a SHA-256 of the body (not the
  * body: declarations and reports hold personal data that an append-only log could never forget).
@@ -54,13 +65,10 @@ export function installAudit(app: FastifyInstance, ctx: ServerContext): void {
       await appendAudit(ctx.store.db, {
         actor: actorOf(request),
         action: typeof configured === 'string' ? configured : `${request.method} ${request.routeOptions.url}`,
-        subject: Object.keys(params).length
-          ? Object.entries(params)
-              .map(([k, v]) => `${k}=${v}`)
-              .join('&')
-          : null,
+        subject: subjectOf(request.routeOptions.url ?? '', params),
         detail: {
           status,
+          ...(Object.keys(params).length > 1 ? { params } : {}),
           ...(request.method === 'GET' ? { query: request.query } : {}),
           ...(change && body !== undefined && body !== null && !signIn
             ? { bodySha256: createHash('sha256').update(JSON.stringify(body)).digest('hex') }

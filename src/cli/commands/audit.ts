@@ -25,7 +25,7 @@ export function registerAudit(program: Command): void {
   a.command('list')
     .description('the latest rows')
     .option('--limit <n>', 'rows', '50')
-    .option('--subject <s>', 'only rows about this (e.g. id=12)')
+    .option('--subject <s>', 'only rows about this (e.g. case:12, key:…, operation:op-…)')
     .action(async (o: { limit: string; subject?: string }) => {
       await withStore(async (store) => {
         const rows = await listAudit(store.db, {

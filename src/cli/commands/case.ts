@@ -51,7 +51,7 @@ export function registerCase(program: Command): void {
           throw new UsageError(input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
         await withStore(async (store) => {
           const made = await createCase(store.db, input.data, cliActor());
-          await auditCli(store, 'case.create', `id=${made.id}`, {
+          await auditCli(store, 'case.create', `case:${made.id}`, {
             operations: made.operations.map((x) => x.id),
           });
           printCase(made);
@@ -82,7 +82,7 @@ export function registerCase(program: Command): void {
     .action(async (id: string, ops: string[]) => {
       await withStore(async (store) => {
         const updated = await addCaseOperations(store.db, id, ops, cliActor());
-        await auditCli(store, 'case.add-operations', `id=${id}`, { operations: ops });
+        await auditCli(store, 'case.add-operations', `case:${id}`, { operations: ops });
         printCase(updated);
       });
     });
@@ -95,7 +95,7 @@ export function registerCase(program: Command): void {
       if (!patch.success) throw new UsageError(`status must be one of ${CASE_STATUSES.join(', ')}`);
       await withStore(async (store) => {
         const updated = await updateCase(store.db, id, patch.data, cliActor());
-        await auditCli(store, 'case.status', `id=${id}`, { status });
+        await auditCli(store, 'case.status', `case:${id}`, { status });
         printCase(updated);
       });
     });

@@ -22,7 +22,7 @@ export function registerKey(program: Command): void {
           expiresAt: o.expires ? new Date(o.expires) : null,
           createdBy: cliActor(),
         });
-        await auditCli(store, 'key.create', `id=${apiKey.id}`, {
+        await auditCli(store, 'key.create', `key:${apiKey.id}`, {
           scopes: apiKey.scopes,
           tlpCeiling: apiKey.tlpCeiling,
         });
@@ -48,7 +48,7 @@ export function registerKey(program: Command): void {
     .action(async (id: string) => {
       await withStore(async (store) => {
         await revokeApiKey(store.db, id, new Date());
-        await auditCli(store, 'key.revoke', `id=${id}`);
+        await auditCli(store, 'key.revoke', `key:${id}`);
         process.stdout.write(`revoked ${id}\n`);
       });
     });

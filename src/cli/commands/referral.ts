@@ -44,7 +44,7 @@ export function registerReferral(program: Command): void {
               path.join(o.out, `${built.referral.manifest.case.reference}-referral.zip`),
               built.zip,
             );
-          await auditCli(store, 'referral.create', `id=${caseId}`, {
+          await auditCli(store, 'referral.create', `case:${caseId}`, {
             referral: built.referral.id,
             recipient,
             personalData: built.referral.personalData,

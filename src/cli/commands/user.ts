@@ -29,7 +29,7 @@ export function registerUser(program: Command): void {
       const password = opts.passwordStdin ? await readStdin() : generatePassword();
       await withStore(async (store) => {
         const u = await addUser(store.db, { email, name: opts.name, role: opts.role as UserRole, password });
-        await auditCli(store, 'user.add', `user=${u.id}`, { email: u.email, role: u.role });
+        await auditCli(store, 'user.add', `user:${u.id}`, { email: u.email, role: u.role });
         process.stdout.write(`added ${u.email} (${u.role})\n`);
         if (!opts.passwordStdin) process.stdout.write(`password: ${password}\n(shown once; store it now)\n`);
       });
