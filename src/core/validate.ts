@@ -18,3 +18,36 @@ export function fieldIssues(error: z.ZodError, prefix: (string | number)[] = [])
 function joinPath(parts: (string | number)[]): string {
   return parts.length === 0 ? '(record)' : parts.join('/');
 }
+
+/**
+ * Whether a parsed JSON value nests deeper than `max` arrays and objects. Iterative: JSON.stringify and
+ * recursive walkers overflow the stack on the 60,000 levels a 128 KiB body can hold.
+ */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+  return jsonProblem(value, max, false) !== null;
+}
+
+/**
+ * Why a parsed JSON value cannot be kept in a jsonb column as sent (a NUL character or a lone surrogate in
+ * a key or a string, which PostgreSQL refuses, or nesting deeper than `maxDepth`), or null when it can.
+ */
+export function unstorableJson(value: unknown, maxDepth: number): string | null {
+  return jsonProblem(value, maxDepth, true);
+}
+
+function jsonProblem(value: unknown, maxDepth: number, checkText: boolean): string | null {
+  const pending: Array<[unknown, number]> = [[value, 0]];
+  while (pending.length > 0) {
+    const [v, depth] = pending.pop()!;
+    if (typeof v === 'string') {
+      if (checkText && (v.includes('\u0000') || !v.isWellFormed()))
+        return 'must not contain a NUL character or a lone surrogate';
+      continue;
+    }
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= maxDepth) return `must not be nested more than ${maxDepth} levels deep`;
+    if (Array.isArray(v)) for (const x of v) pending.push([x, depth + 1]);
+    else for (const [k, x] of Object.entries(v)) pending.push([k, depth + 1], [x, depth + 1]);
+  }
+  return null;
+}
