@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ConflictError } from '../../core/errors.js';
-import { reportInputSchema } from '../../core/report-input.js';
+import { reportInputSchema, storableText } from '../../core/report-input.js';
+import { unstorableJson } from '../../core/validate.js';
 import {
   addReportVersion,
   annotateReport,
@@ -36,8 +37,12 @@ const errorSchema = {
 
 const annotationSchema = z.strictObject({
   kind: z.enum(['note', 'correction', 'status']),
-  author: z.string().min(1).max(200).optional(),
-  body: z.record(z.string(), z.unknown()),
+  author: storableText(200).optional(),
+  // Kept in jsonb: what PostgreSQL would refuse (NUL, lone surrogates) is a 400 here, not a 500 there.
+  body: z.record(z.string(), z.unknown()).superRefine((body, ctx) => {
+    const problem = unstorableJson(body, 32);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
 });
 
 /** The portal's pages say where a report came from; every other caller is the API. */
