@@ -57,20 +57,34 @@ export async function appendAudit(
   return db.isTransaction ? write(db) : db.transaction().execute(write);
 }
 
-function toRecord(r: {
+function toRecord({
+  detailJson,
+  ...r
+}: {
   seq: string;
   at: Date;
   actor: string | null;
   action: string;
   subject: string | null;
-  detail: Record<string, unknown>;
+  detailJson: string;
   prevHash: string;
   hash: string;
 }): AuditRecord {
-  return { ...r, seq: Number(r.seq), at: r.at.toISOString() };
+  return { ...r, seq: Number(r.seq), at: r.at.toISOString(), detail: JSON.parse(detailJson) };
 }
 
-const COLUMNS = ['seq', 'at', 'actor', 'action', 'subject', 'detail', 'prevHash', 'hash'] as const;
+const COLUMNS = [
+  'seq',
+  'at',
+  'actor',
+  'action',
+  'subject',
+  // As text: the CamelCasePlugin renames keys inside the jsonb values it reads (`a_b` becomes `aB`), which
+  // would change a detail (a query's keys) after it was hashed and break the chain.
+  sql<string>`detail::text`.as('detailJson'),
+  'prevHash',
+  'hash',
+] as const;
 
 /** A page of the log, newest first; `before` pages back; `subject` narrows to one thing. */
 export async function listAudit(
