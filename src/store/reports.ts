@@ -190,12 +190,16 @@ export async function getReport(db: Kysely<Database>, id: string): Promise<Store
   if (!isUuid(id)) throw new NotFoundError(`no report ${id}`);
   const r = await db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r) throw new NotFoundError(`no report ${id}`);
-  const annotations = await db
-    .selectFrom('reportAnnotations')
-    .select(['id', 'author', 'kind', 'body', 'createdAt'])
-    .where('reportId', '=', id)
-    .orderBy('id')
-    .execute();
+  // The body as text: the camel-case plugin renames keys inside the jsonb it reads (`old_value` became
+  // `oldValue`), and an annotation's keys are the analyst's own.
+  const annotations = (
+    await db
+      .selectFrom('reportAnnotations')
+      .select(['id', 'author', 'kind', sql<string>`body::text`.as('bodyJson'), 'createdAt'])
+      .where('reportId', '=', id)
+      .orderBy('id')
+      .execute()
+  ).map(({ bodyJson, ...a }) => ({ ...a, body: JSON.parse(bodyJson) as Record<string, unknown> }));
   const root = r.supersedes ?? r.id;
   const versions = await db
     .selectFrom('reports')
