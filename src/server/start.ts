@@ -39,7 +39,11 @@ export async function startDragnet(options: ServeOptions): Promise<Running> {
   const config = options.config ?? loadConfig(process.env);
   const logger = pino({ level: config.logLevel, base: { pid: process.pid, roles: options.roles.join(',') } });
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
-  const queue = await JobQueue.open(store.db, { supervise: options.roles.includes('worker') });
+  const works = options.roles.includes('worker') || options.roles.includes('crawler');
+  const queue = await JobQueue.open(store.db, {
+    supervise: options.roles.includes('worker'),
+    works: works ? (store.engine === 'pglite' ? 'alone' : 'shared') : undefined,
+  });
   let shuttingDown = false;
   const ctx: ServerContext = {
     store,

@@ -16,6 +16,18 @@ export interface CrawlJob {
   reportId?: string;
 }
 
+/**
+ * How a process that works jobs shares its database: `alone` on the embedded database (its directory
+ * lock keeps every other process out), `shared` on a PostgreSQL server.
+ */
+export type WorkerScope = 'alone' | 'shared';
+
+/**
+ * The advisory lock every process working jobs on a shared server holds (shared) while it runs; a key of
+ * two integers, apart from the single-key locks (linking, audit chain, report versions) in use elsewhere.
+ */
+const WORKERS_LOCK = sql`7405, 1`;
+
 /** A URL and profile are crawled at most once per window (later requests in the window are dropped). */
 export const CRAWL_FRESHNESS_SECONDS = 6 * 3600;
 
@@ -43,10 +55,22 @@ function bossDb(executor: Executor): PgBoss.Db {
 
 /** The job queue on the database (pg-boss): same SQL on PGlite and on a PostgreSQL server. */
 export class JobQueue {
-  private constructor(private readonly boss: PgBoss) {}
+  private leaveWorkers: (() => Promise<void>) | undefined;
 
-  /** Creates pg-boss's schema and Dragnet's queues when missing. Maintenance runs only where `supervise`. */
-  static async open(db: Kysely<Database>, options: { supervise?: boolean } = {}): Promise<JobQueue> {
+  private constructor(
+    private readonly boss: PgBoss,
+    private readonly db: Kysely<Database>,
+  ) {}
+
+  /**
+   * Creates pg-boss's schema and Dragnet's queues when missing. Maintenance runs only where `supervise`.
+   * A process that works jobs says how it shares the database (`works`), so that jobs a killed process
+   * left running are retried at its start (see `retryOrphans`).
+   */
+  static async open(
+    db: Kysely<Database>,
+    options: { supervise?: boolean; works?: WorkerScope } = {},
+  ): Promise<JobQueue> {
     const supervise = options.supervise ?? false;
     const boss = new PgBoss({ db: bossDb(db), supervise, schedule: false, migrate: true });
     boss.on('error', (err) => process.emitWarning(`job queue: ${err.message}`));
@@ -60,7 +84,70 @@ export class JobQueue {
     } finally {
       await sql`SELECT pg_advisory_unlock(7405001)`.execute(db);
     }
-    return new JobQueue(boss);
+    const queue = new JobQueue(boss, db);
+    if (options.works === 'alone') await queue.retryOrphans();
+    if (options.works === 'shared') await queue.joinWorkers();
+    return queue;
+  }
+
+  /**
+   * Fails the jobs left `active` by a process that died (SIGKILL, out of memory, a lost machine), so they
+   * are retried now, each within its retry limit: pg-boss would otherwise wait for their expiry (15
+   * minutes for report processing, then up to 2 more for maintenance). Only for a caller that knows no
+   * other process is running jobs.
+   */
+  private async retryOrphans(): Promise<void> {
+    for (const q of Object.values(QUEUES)) {
+      const active = await sql<{ id: string }>`
+        SELECT id FROM pgboss.job WHERE name = ${q.name} AND state = 'active'`.execute(this.db);
+      if (active.rows.length === 0) continue;
+      await this.boss.fail(
+        q.name,
+        active.rows.map((r) => r.id),
+      );
+      process.emitWarning(
+        `job queue: retrying ${active.rows.length} ${q.name} jobs a dead process left running`,
+      );
+    }
+  }
+
+  /**
+   * On a shared server, every process that works jobs holds WORKERS_LOCK (shared) on a connection of its
+   * own while it runs. One that takes it exclusively first is the only worker alive: whatever is active
+   * was left by a dead process, and is retried before this one starts working.
+   */
+  private async joinWorkers(): Promise<void> {
+    let leave!: () => void;
+    const left = new Promise<void>((resolve) => {
+      leave = resolve;
+    });
+    let member!: Promise<void>;
+    await new Promise<void>((joined, failed) => {
+      member = this.db
+        .connection()
+        .execute(async (conn) => {
+          const first = await sql<{ alone: boolean }>`
+            SELECT pg_try_advisory_lock(${WORKERS_LOCK}) AS alone`.execute(conn);
+          const alone = first.rows[0]!.alone;
+          try {
+            if (alone) await this.retryOrphans();
+            await sql`SELECT pg_advisory_lock_shared(${WORKERS_LOCK})`.execute(conn);
+          } finally {
+            if (alone) await sql`SELECT pg_advisory_unlock(${WORKERS_LOCK})`.execute(conn);
+          }
+          joined();
+          await left;
+          // The connection goes back to the pool: the lock must not stay with it.
+          await sql`SELECT pg_advisory_unlock_shared(${WORKERS_LOCK})`.execute(conn);
+        })
+        // After joining, a failure can only be the unlock on a connection the server dropped (and with
+        // it the lock).
+        .catch(failed);
+    });
+    this.leaveWorkers = async () => {
+      leave();
+      await member;
+    };
   }
 
   /** Enqueues report-processing jobs inside the caller's transaction: stored and queued together or not at all. */
@@ -135,5 +222,6 @@ export class JobQueue {
   /** Stops workers; with `graceful`, waits for running jobs to finish. */
   async stop(graceful = true): Promise<void> {
     await this.boss.stop({ graceful, wait: true, close: false, timeout: 20_000 });
+    await this.leaveWorkers?.();
   }
 }
