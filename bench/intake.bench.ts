@@ -3,9 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startPgServer } from '../test/helpers/pg-server.js';
-import type { Bench, BenchRow } from './table.js';
+import { type Bench, type BenchRow, benchEngines } from './table.js';
 
 const N = Number(process.env.BENCH_INTAKE_REPORTS ?? 100_000);
+const ENGINES = benchEngines('BENCH_INTAKE_ENGINES');
 const BIN = path.resolve(import.meta.dirname, '../bin/dragnet.js');
 
 /** A realistic ~600-byte report: structured fields and a narrative, as partners send them. */
@@ -46,30 +47,36 @@ function ingest(
   return { stored: Number(m[1]), seconds: Number(m[2]), rate: Number(m[3]) };
 }
 
-/** `dragnet ingest` throughput of an NDJSON file on PGlite and on a PostgreSQL 15 server. */
+/** `dragnet ingest` throughput of an NDJSON file on PGlite and on a PostgreSQL 15 server (BENCH_INTAKE_ENGINES). */
 const bench: Bench = async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'dragnet-bench-intake-'));
   const file = path.join(dir, 'reports.ndjson');
   writeFileSync(file, `${Array.from({ length: N }, (_, i) => report(i)).join('\n')}\n`);
   const rows: BenchRow[] = [];
   const row = (variant: string, r: { rate: number; seconds: number; stored: number }): BenchRow => ({
-    name: `dragnet ingest NDJSON (${N.toLocaleString('en-US')} reports)`,
+    name: `intake CLI: dragnet ingest NDJSON (${N.toLocaleString('en-US')} reports)`,
     variant,
     value: r.rate,
     unit: 'reports/s',
     target: '>= 5,000',
+    issue: 2,
     ok: r.rate >= 5000 && r.stored === N,
     notes: `${r.seconds.toFixed(1)} s, ${r.stored} stored, jobs queued in the same transactions`,
   });
   try {
-    rows.push(row('pglite', ingest(file, { DRAGNET_DATA: path.join(dir, 'data') })));
-    const server = startPgServer(54339);
-    try {
-      rows.push(
-        row('postgres', ingest(file, { DRAGNET_DATA: path.join(dir, 'pgdata'), DATABASE_URL: server.url })),
-      );
-    } finally {
-      server.stop();
+    for (const engine of ENGINES) {
+      if (engine === 'pglite') {
+        rows.push(row('pglite', ingest(file, { DRAGNET_DATA: path.join(dir, 'data') })));
+        continue;
+      }
+      const server = startPgServer(54339);
+      try {
+        rows.push(
+          row('postgres', ingest(file, { DRAGNET_DATA: path.join(dir, 'pgdata'), DATABASE_URL: server.url })),
+        );
+      } finally {
+        server.stop();
+      }
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
