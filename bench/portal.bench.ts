@@ -21,12 +21,13 @@ import { startDragnet } from '../src/server/start.js';
 import { simulate } from '../src/simulate/simulate.js';
 import { openStore } from '../src/store/database.js';
 import { startPgServer } from '../test/helpers/pg-server.js';
-import type { Bench, BenchRow } from './table.js';
+import { processedReports } from './processed.js';
+import { type Bench, type BenchRow, benchEngines } from './table.js';
 
 const RATE = Number(process.env.BENCH_PORTAL_RATE ?? 550);
 const SECONDS = Number(process.env.BENCH_PORTAL_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.BENCH_PORTAL_CONNECTIONS ?? 128);
-const ENGINES = (process.env.BENCH_PORTAL_ENGINES ?? 'pglite,postgres').split(',');
+const ENGINES = benchEngines('BENCH_PORTAL_ENGINES');
 /** How long the worker may take to finish the backlog after the run before the bench stops waiting. */
 const DRAIN_SECONDS = Number(process.env.BENCH_PORTAL_DRAIN_SECONDS ?? 600);
 const TARGET_RATE = 500;
@@ -78,14 +79,6 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
   throw new Error('the bench server exited before listening');
 }
 
-/** Reports the worker has read (extractions saved), through the API: the store belongs to the server. */
-async function processedCount(address: string): Promise<number> {
-  const res = await fetch(`${address}/api/triage?status=all&limit=1`, {
-    headers: { authorization: `Bearer ${TOKEN}` },
-  });
-  return ((await res.json()) as { total: number }).total;
-}
-
 interface RunFigures {
   result: Result;
   acknowledged: string[];
@@ -125,11 +118,11 @@ async function run(engine: string, bodies: string[]): Promise<RunFigures> {
       ],
     });
     const loadDuring = os.loadavg()[0]!;
-    const processedDuringRun = await processedCount(address);
+    const processedDuringRun = await processedReports(address, TOKEN);
     const drainStart = performance.now();
     let drainSeconds: number | null = null;
     while ((performance.now() - drainStart) / 1000 < DRAIN_SECONDS) {
-      if ((await processedCount(address)) >= acknowledged.length) {
+      if ((await processedReports(address, TOKEN)) >= acknowledged.length) {
         drainSeconds = (performance.now() - drainStart) / 1000;
         break;
       }
@@ -168,7 +161,7 @@ function rows(engine: string, f: RunFigures): BenchRow[] {
   const r = f.result;
   const failures = r.non2xx + r.errors + r.timeouts;
   const rate = r['2xx'] / SECONDS;
-  const name = `portal submissions, ${SECONDS} s at ${fmt(RATE)}/s offered`;
+  const name = `intake HTTP: portal submissions, ${SECONDS} s at ${fmt(RATE)}/s offered`;
   const load = `load avg ${f.load[0]!.toFixed(1)} → ${f.load[1]!.toFixed(1)} on ${os.cpus().length} cores`;
   return [
     {
@@ -177,6 +170,7 @@ function rows(engine: string, f: RunFigures): BenchRow[] {
       value: rate,
       unit: 'reports/s',
       target: `>= ${TARGET_RATE}`,
+      issue: 9,
       ok: rate >= TARGET_RATE && failures === 0 && f.lost === 0,
       notes: `${fmt(r['2xx'])} acknowledged, latency p50 ${r.latency.p50} ms p99 ${r.latency.p99} ms max ${r.latency.max} ms; ${load}`,
     },
@@ -186,6 +180,7 @@ function rows(engine: string, f: RunFigures): BenchRow[] {
       value: failures,
       unit: 'errors',
       target: '0',
+      issue: 9,
       ok: failures === 0,
       notes: `non-2xx ${r.non2xx} (${Object.keys(r.statusCodeStats).join(', ')}), connection errors ${r.errors}, timeouts ${r.timeouts}`,
     },
@@ -195,6 +190,7 @@ function rows(engine: string, f: RunFigures): BenchRow[] {
       value: f.lost,
       unit: 'lost',
       target: '0',
+      issue: 9,
       ok: f.lost === 0 && f.stored >= f.acknowledged.length,
       notes: `acknowledged ${fmt(f.acknowledged.length)}, in the database ${fmt(f.stored)} (more = stored as the run was cut off)`,
     },
