@@ -334,4 +334,32 @@ describe('cases and referral packages', () => {
     );
     expect(await verifyAudit(server.store.db)).toMatchObject({ ok: true });
   });
+
+  it('follows an operation that a merge took away to the operation now holding its reports', async () => {
+    const made = (
+      await call('POST', '/api/cases', { title: 'Follow me', operationIds: [ops[1]!.id] })
+    ).json();
+    const merged = await call('POST', '/api/operations/merge', {
+      operationIds: ops.map((o) => o.id),
+      reason: 'same call centre',
+    });
+    expect(merged.statusCode, merged.body).toBe(201);
+    const survivors = await server.store.db
+      .selectFrom('operations')
+      .select('id')
+      .where(
+        'id',
+        'in',
+        ops.map((o) => o.id),
+      )
+      .execute();
+    expect(survivors).toHaveLength(1);
+    // The larger operation keeps its id: the case's operation is gone under its own.
+    expect(survivors[0]!.id).toBe(ops[0]!.id);
+    const after = (await call('GET', `/api/cases/${made.id}`)).json();
+    expect(after.operations).toEqual([
+      expect.objectContaining({ id: ops[1]!.id, current: survivors[0]!.id }),
+    ]);
+    expect(after.operations[0].reportCount).toBe(ops[0]!.reportCount + ops[1]!.reportCount);
+  });
 });
