@@ -127,6 +127,13 @@ async function evidenceOf(
   return { links: tree.steps, linksTruncated: tree.truncated };
 }
 
+/**
+ * Victims and evidence steps a package carries (the newest victims; the first steps of the tree): the CSVs
+ * hold them all up to here, the PDF prints fewer (src/cases/pdf/limits.ts) and says how many it left out.
+ */
+export const MAX_VICTIMS = 50_000;
+export const MAX_LINKS = 50_000;
+
 /** What goes into a referral package, and who it is for. */
 export interface DossierOptions {
   recipient: string;
@@ -145,8 +152,8 @@ export async function loadDossier(db: Kysely<Database>, caseId: string, o: Dossi
   const suppress = suppressionFor(await loadDecisions(db));
   const evidence = [];
   for (const id of ids)
-    evidence.push({ operationId: id, ...(await evidenceOf(db, id, o.maxLinks ?? 2_000, suppress)) });
-  const rows = ids.length ? await victimRows(db, caseId, ids, o.maxVictims ?? 5_000, 0) : [];
+    evidence.push({ operationId: id, ...(await evidenceOf(db, id, o.maxLinks ?? MAX_LINKS, suppress)) });
+  const rows = ids.length ? await victimRows(db, caseId, ids, o.maxVictims ?? MAX_VICTIMS, 0) : [];
   const victims: DossierVictim[] = rows.map((r) => {
     const v = toVictim(r, o.personalData);
     return {
