@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { addCaseEntry, createCase } from '../cases/cases.js';
 import { recluster } from '../operations/recluster.js';
 import { demoWorldOptions, simulate, type WorldOptions } from '../simulate/index.js';
 import type { JobQueue } from '../store/queue.js';
@@ -39,5 +40,36 @@ export async function seedDemo(
   // Processed here already: the queued jobs would only repeat the work.
   await queue.purgeProcessing();
   const stats = await recluster(db, now);
+  await openDemoCase(db, now);
   return { reports, operations: stats.operations };
+}
+
+/** A draft case around the two operations ranked first, so the Cases page shows what a case holds. */
+async function openDemoCase(db: Kysely<Database>, now: Date): Promise<void> {
+  const top = await db
+    .selectFrom('operations')
+    .select('id')
+    .orderBy('priority', 'desc')
+    .orderBy('id')
+    .limit(2)
+    .execute();
+  if (top.length === 0) return;
+  const c = await createCase(
+    db,
+    {
+      title: 'Demo: the fastest-moving call centres',
+      summary: 'A sweep of the two operations ranked first in the demo world (simulated data).',
+      jurisdictions: ['US'],
+      operationIds: top.map((o) => o.id),
+    },
+    'demo',
+    now,
+  );
+  await addCaseEntry(
+    db,
+    c.id,
+    { kind: 'task', body: 'Check the merchant accounts with the acquiring bank' },
+    'demo',
+    now,
+  );
 }
