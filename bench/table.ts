@@ -59,5 +59,6 @@ export function renderTable(rows: BenchRow[]): string {
 function formatNumber(n: number): string {
   if (Number.isNaN(n)) return '-';
   if (Number.isInteger(n)) return n.toLocaleString('en-US');
-  return n >= 100 ? Math.round(n).toLocaleString('en-US') : n >= 1 ? n.toFixed(2) : n.toPrecision(3);
+  const size = Math.abs(n);
+  return size >= 100 ? Math.round(n).toLocaleString('en-US') : size >= 1 ? n.toFixed(2) : n.toPrecision(3);
 }
