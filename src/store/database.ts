@@ -48,8 +48,11 @@ export async function openStore(options: OpenOptions): Promise<Store> {
 
 function openServer(url: string, poolSize: number): Store {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  // An idle client that loses its server must not crash the process; the next query reports the error.
+  // A client that loses its server (a restart, a failover) must not crash the process. pg emits 'error'
+  // on the pool for idle clients and on the client itself for those in use, whose query in flight fails
+  // with the same error (the caller hears it); the pool drops the broken client when it is released.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],
@@ -90,6 +93,36 @@ export async function migrate(db: Kysely<Database>): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw new DragnetError(`database migration failed: ${(error as Error).message}`);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** SQLSTATEs of a server that went away: connection exceptions (class 08), shutdown, not accepting yet. */
+const UNAVAILABLE_STATES = /^(08...|57P0[123])$/;
+/** Socket errors of a connection to the server (refused, reset, broken, unreachable). */
+const SOCKET_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+/** What node-postgres says when a connection dies under a client, or a client that lost one is used. */
+const LOST_CONNECTION =
+  /^(Connection terminated( unexpectedly)?|Client has encountered a connection error and is not queryable)$/;
+
+/**
+ * True when an error says the database server cannot be reached (stopped, restarting, connection
+ * lost) rather than that a query was wrong: the same request may succeed once the server is back.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const e = err as Error & { code?: unknown; syscall?: unknown };
+  if (typeof e.code === 'string' && UNAVAILABLE_STATES.test(e.code)) return true;
+  if (typeof e.syscall === 'string' && typeof e.code === 'string') {
+    // ENOENT on connect: the server's unix socket is gone.
+    if (SOCKET_ERRNOS.has(e.code) || (e.syscall === 'connect' && e.code === 'ENOENT')) return true;
+  }
+  return LOST_CONNECTION.test(e.message);
 }
 
 /** True when the database answers a query. */

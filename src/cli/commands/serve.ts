@@ -6,6 +6,7 @@ import { seedDemo } from '../../jobs/seed-demo.js';
 import { OPENAPI_UI } from '../../server/app.js';
 import type { Role } from '../../server/context.js';
 import { startDragnet } from '../../server/start.js';
+import { isDatabaseUnavailable } from '../../store/database.js';
 
 const ROLES: Role[] = ['web', 'worker', 'crawler'];
 
@@ -33,6 +34,7 @@ export function registerServe(program: Command): void {
         throw new UsageError(`--roles takes ${ROLES.join(', ')}; got ${opts.roles}`);
       const port = opts.port === undefined ? config.port : Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be 0–65535');
+      survivesDatabaseOutages();
       const running = await startDragnet({
         port,
         host: opts.host ?? config.host,
@@ -74,4 +76,17 @@ export function registerServe(program: Command): void {
         process.on('SIGTERM', onSignal);
       });
     });
+}
+
+/**
+ * pg-boss does not await the complete() or fail() that ends each job: when the database server goes
+ * away (a restart, a failover), their rejections are unhandled, which ends a Node process. Those are
+ * reported and survived (the jobs are retried when they expire, or at the next start); any other
+ * unhandled rejection still ends the process.
+ */
+function survivesDatabaseOutages(): void {
+  process.on('unhandledRejection', (reason) => {
+    if (!isDatabaseUnavailable(reason)) throw reason;
+    process.emitWarning(`database unavailable: ${(reason as Error).message}`);
+  });
 }
