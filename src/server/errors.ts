@@ -1,5 +1,9 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ConflictError, DragnetError, ValidationError } from '../core/errors.js';
+import { isDatabaseUnavailable } from '../store/database.js';
+
+/** Seconds a client is asked to wait before sending again while the database is unreachable. */
+const UNAVAILABLE_RETRY_SECONDS = 5;
 
 /** The body of every error answer: a stable code, a sentence that says what to fix, and details. */
 export interface ErrorBody {
@@ -36,6 +40,14 @@ export function installErrorHandler(app: FastifyInstance): void {
           .send({ error: 'unsupported_media_type', message: 'send the body as application/json' });
       default:
         break;
+    }
+    if (isDatabaseUnavailable(err)) {
+      request.log.warn({ err: err.message }, 'database unavailable');
+      return reply.status(503).header('retry-after', String(UNAVAILABLE_RETRY_SECONDS)).send({
+        error: 'database_unavailable',
+        message:
+          'the database cannot be reached just now (restarting or unreachable); send the request again in a few seconds',
+      });
     }
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
       return reply.status(fe.statusCode).send({ error: 'bad_request', message: fe.message });
