@@ -1,5 +1,7 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type Kysely, type QueryResult, sql, type Transaction } from 'kysely';
 import PgBoss from 'pg-boss';
+import { isDatabaseUnavailable } from './database.js';
 import type { Database } from './schema.js';
 
 /** Every queue Dragnet uses, with its retry policy. */
@@ -27,6 +29,9 @@ export type WorkerScope = 'alone' | 'shared';
  * two integers, apart from the single-key locks (linking, audit chain, report versions) in use elsewhere.
  */
 const WORKERS_LOCK = sql`7405, 1`;
+
+/** How long a batch of jobs waits for the database to come back before it is run again. */
+const OUTAGE_RETRY_MS = 1000;
 
 /** A URL and profile are crawled at most once per window (later requests in the window are dropped). */
 export const CRAWL_FRESHNESS_SECONDS = 6 * 3600;
@@ -163,12 +168,25 @@ export class JobQueue {
     await this.boss.insert(jobs, { db: bossDb(trx) });
   }
 
-  /** Runs `handler` on batches of report-processing jobs until stopped. */
+  /**
+   * Runs `handler` on batches of report-processing jobs until stopped. A batch the database dropped in
+   * the middle (a restart, a failover) is run again once it answers (processing is idempotent): failing
+   * it would need the database too, and its jobs would stay active, unretried, until they expire.
+   */
   async workProcessing(handler: (jobs: ProcessReportJob[]) => Promise<void>, batchSize = 50): Promise<void> {
     await this.boss.work<ProcessReportJob>(
       QUEUES.processReport.name,
       { batchSize, pollingIntervalSeconds: 0.5 },
-      async (jobs) => handler(jobs.map((j) => j.data)),
+      async (jobs) => {
+        for (;;) {
+          try {
+            return await handler(jobs.map((j) => j.data));
+          } catch (err) {
+            if (!isDatabaseUnavailable(err)) throw err;
+            await sleep(OUTAGE_RETRY_MS);
+          }
+        }
+      },
     );
   }
 
