@@ -98,12 +98,21 @@ export class ReportClient {
 
   /**
    * Sends `queue` with `concurrency` requests at a time until it is empty or `stopped()` says so;
-   * returns the submissions never sent.
+   * returns the submissions never sent. A lane whose request failed waits `pauseAfterFailureMs` before
+   * its next one (a client does not hammer a server that is down).
    */
-  async run(queue: Submission[], concurrency: number, stopped: () => boolean = () => false) {
+  async run(
+    queue: Submission[],
+    concurrency: number,
+    stopped: () => boolean = () => false,
+    pauseAfterFailureMs = 0,
+  ) {
     const pending = [...queue];
     const lane = async () => {
-      while (pending.length > 0 && !stopped()) await this.submit(pending.shift()!);
+      while (pending.length > 0 && !stopped()) {
+        const ok = await this.submit(pending.shift()!);
+        if (!ok && pauseAfterFailureMs > 0) await new Promise((r) => setTimeout(r, pauseAfterFailureMs));
+      }
     };
     await Promise.all(Array.from({ length: concurrency }, lane));
     return pending;
