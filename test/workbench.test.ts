@@ -125,7 +125,11 @@ describe('the workbench in Chromium', () => {
     await boxes.nth(1).check();
     await page.getByRole('button', { name: 'Why linked?' }).click();
     const why = page.getByRole('region', { name: 'Why linked' });
-    await why.waitFor();
+    // The region shows "Loading the explanation…" first: wait for the explanation itself.
+    await why
+      .getByText(/weight/)
+      .first()
+      .waitFor();
     expect(await why.textContent()).toMatch(/weight/);
     await audit('operation-why-linked');
   });

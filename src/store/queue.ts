@@ -29,6 +29,8 @@ export type WorkerScope = 'alone' | 'shared';
  * two integers, apart from the single-key locks (linking, audit chain, report versions) in use elsewhere.
  */
 const WORKERS_LOCK = sql`7405, 1`;
+/** Tries, 250 ms apart, to take WORKERS_LOCK alone at start (a dead process's backend lingers briefly). */
+const ALONE_ATTEMPTS = 12;
 
 /** How long a batch of jobs waits for the database to come back before it is run again. */
 const OUTAGE_RETRY_MS = 1000;
@@ -131,9 +133,15 @@ export class JobQueue {
       member = this.db
         .connection()
         .execute(async (conn) => {
-          const first = await sql<{ alone: boolean }>`
-            SELECT pg_try_advisory_lock(${WORKERS_LOCK}) AS alone`.execute(conn);
-          const alone = first.rows[0]!.alone;
+          // A process killed a moment ago may still hold the lock until its server backend notices the
+          // closed socket: ask again for a few seconds before concluding other workers are alive.
+          let alone = false;
+          for (let attempt = 0; attempt < ALONE_ATTEMPTS && !alone; attempt++) {
+            if (attempt > 0) await sleep(250);
+            const r = await sql<{ alone: boolean }>`
+              SELECT pg_try_advisory_lock(${WORKERS_LOCK}) AS alone`.execute(conn);
+            alone = r.rows[0]!.alone;
+          }
           try {
             if (alone) await this.retryOrphans();
             await sql`SELECT pg_advisory_lock_shared(${WORKERS_LOCK})`.execute(conn);

@@ -139,10 +139,14 @@ describe.each(ENGINES)('SIGKILL during HTTP intake on %s', (engine) => {
 
     // Jobs resume, those the dead process was running included: every report is processed and linked.
     const processingFrom = Date.now();
-    await until('every report in an operation', async () => {
-      const n = await reportsInOperations(serve!.address);
-      return n === REPORTS ? n : undefined;
-    });
+    await until(
+      'every report in an operation',
+      async () => {
+        const n = await reportsInOperations(serve!.address);
+        return n === REPORTS ? n : undefined;
+      },
+      180_000,
+    );
     const processingSeconds = (Date.now() - processingFrom) / 1000;
     const stopped = await serve.stop();
     serve = undefined;
