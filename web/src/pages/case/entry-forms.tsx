@@ -98,6 +98,38 @@ function TaskForm(p: EntryFormProps) {
   );
 }
 
+/** The type of an action or outcome, from its labels. */
+function TypeField(p: { labels: Record<string, string>; defaultValue: string }) {
+  return (
+    <label>
+      Type
+      <select name="subtype" defaultValue={p.defaultValue}>
+        {Object.entries(p.labels).map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The details and date fields an action and an outcome both have. */
+function DetailsAndDate() {
+  return (
+    <>
+      <label>
+        Details
+        <input name="body" maxLength={20_000} />
+      </label>
+      <label>
+        Date
+        <input name="occurredAt" type="date" />
+      </label>
+    </>
+  );
+}
+
 /** A civil action the team takes itself: a takedown request, a cease and desist … */
 function ActionForm(p: EntryFormProps) {
   return (
@@ -118,28 +150,12 @@ function ActionForm(p: EntryFormProps) {
         done: `Civil action added: ${labelOf(ACTION_LABELS, text(f, 'subtype'))}, ${text(f, 'target')}.`,
       })}
     >
-      <label>
-        Type
-        <select name="subtype" defaultValue="takedown_host">
-          {Object.entries(ACTION_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <TypeField labels={ACTION_LABELS} defaultValue="takedown_host" />
       <label>
         Target
         <input name="target" required maxLength={500} placeholder="host, registrar, number, merchant…" />
       </label>
-      <label>
-        Details
-        <input name="body" maxLength={20_000} />
-      </label>
-      <label>
-        Date
-        <input name="occurredAt" type="date" />
-      </label>
+      <DetailsAndDate />
     </EntryForm>
   );
 }
@@ -167,28 +183,12 @@ function OutcomeForm(p: EntryFormProps) {
         };
       }}
     >
-      <label>
-        Type
-        <select name="subtype" defaultValue="arrest">
-          {Object.entries(OUTCOME_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <TypeField labels={OUTCOME_LABELS} defaultValue="arrest" />
       <label>
         Quantity
         <input name="quantity" type="number" min={0} max={1_000_000} step={1} />
       </label>
-      <label>
-        Details
-        <input name="body" maxLength={20_000} />
-      </label>
-      <label>
-        Date
-        <input name="occurredAt" type="date" />
-      </label>
+      <DetailsAndDate />
     </EntryForm>
   );
 }
