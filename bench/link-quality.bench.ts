@@ -2,10 +2,11 @@
 // and Dragnet alone on the seed-1 world of 1,000,000 reports (BENCH_LINK_LARGE_REPORTS=0 skips it).
 //
 // Each world is simulated, every report extracted as the worker does (`extractReport`), and the reports'
-// indicators clustered three ways: Dragnet (`clusterReports`, default policy, production suppression), the
-// naive baseline (connected components over every shared exact value), and the "connected oracle" (reports
-// of one TRUE operation joined when they share a value Dragnet treats as linking: the best any exact-value
-// linker can do). Scored by B-cubed against the simulator's truth; reports of no operation (other scams,
+// indicators clustered four ways: Dragnet (`clusterReports`, default policy, production suppression), the
+// naive baseline (connected components over every shared exact value), the "connected oracle" (reports of
+// one TRUE operation joined when they share a value Dragnet treats as linking: the best any exact-value
+// linker can do), and the "value oracle" (every report of an operation that carries a value of its own
+// joined to it: the best any linker by values can do, fuzzy evidence included). Scored by B-cubed against the simulator's truth; reports of no operation (other scams,
 // noise) are singleton truth clusters, as in src/simulate/metrics.ts.
 //
 // Extraction dominates (~200 µs a report): the extracted reports are cached as NDJSON per (seed, N, source
@@ -207,7 +208,7 @@ export async function extractedWorld(seed: number, n: number): Promise<Extracted
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// The three linkers.
+// The linkers: Dragnet, the naive baseline, and the two oracles that bound what linking by values can do.
 
 /** Dragnet's clustering as in production: default policy, shipped common values suppressed. */
 export function dragnet(reports: LinkReport[], policy: LinkPolicy = DEFAULT_LINK_POLICY) {
@@ -254,6 +255,36 @@ export function connectedOracle(
     }
   }
   return uf.labels().labels;
+}
+
+/**
+ * The value oracle: every report of a true operation that carries a value of its own (one that can link:
+ * neither common nor too frequent, nor a bare first name) joined to its operation, by the truth; the rest
+ * alone. No linker by shared or similar values can join a report that names nothing of its operation, so
+ * this is the ceiling for any of them, fuzzy evidence included.
+ */
+export function valueOracle(
+  clustering: ReturnType<typeof dragnet>,
+  truth: readonly (string | null)[],
+): Int32Array {
+  const { graph, weights } = clustering;
+  const labels = new Int32Array(graph.reportCount);
+  const ofOperation = new Map<string, number>();
+  for (let r = 0; r < graph.reportCount; r++) {
+    labels[r] = r;
+    const op = truth[r];
+    if (op === null || op === undefined) continue;
+    let carries = false;
+    for (let e = graph.repOffsets[r]!; e < graph.repOffsets[r + 1]! && !carries; e++) {
+      const reason = weights.reason[graph.repInds[e]!];
+      carries = reason === 'linking' || reason === 'unique';
+    }
+    if (!carries) continue;
+    const first = ofOperation.get(op);
+    if (first === undefined) ofOperation.set(op, r);
+    else labels[r] = first;
+  }
+  return labels;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -313,6 +344,7 @@ const bench: Bench = async () => {
       ['dragnet', clustering.cluster, `clusterReports ${seconds.toFixed(1)} s`],
       ['naive components', naiveComponents(world.reports), 'all shared exact values'],
       ['connected oracle', connectedOracle(clustering, world.truth), 'ceiling for exact values'],
+      ['value oracle', valueOracle(clustering, world.truth), 'ceiling for any linking by values'],
     ];
     for (const [linker, cluster, what] of linkers) {
       process.stderr.write(`  scoring seed ${seed}, ${linker}\n`);

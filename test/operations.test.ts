@@ -86,6 +86,45 @@ describe.each(ENGINES)('operations on %s', (engine) => {
     expect(checked).toBeGreaterThan(10);
   });
 
+  it("links a newcomer whose only number sits next to an operation's in its block, and explains it", async () => {
+    // The number of a sizeable operation whose block has no other number three lines on.
+    const held = await sql<{ value: string; operationId: string }>`
+      SELECT vo.value, vo.operation_id FROM value_operations vo JOIN operations o ON o.id = vo.operation_id
+      WHERE vo.kind = 'phone' AND o.report_count >= 5 AND right(vo.value, 4) < '9990'
+      ORDER BY o.report_count DESC, vo.value`.execute(store.db);
+    const taken = new Set(held.rows.map((r) => r.value));
+    const next = (v: string) => `${v.slice(0, -4)}${String(Number(v.slice(-4)) + 3).padStart(4, '0')}`;
+    const anchor = held.rows.find((r) => !taken.has(next(r.value)))!;
+    const queue = await JobQueue.open(store.db);
+    const [outcome] = await storeReports(
+      store.db,
+      queue,
+      [
+        {
+          externalId: 'block-neighbour',
+          source: 'test',
+          narrative: 'A popup locked my screen and told me to call the number.',
+          callbackNumbers: [next(anchor.value)],
+        },
+      ],
+      now,
+      'cli',
+    );
+    await queue.stop(false);
+    const id = (outcome as { id: string }).id;
+    await processReports(store.db, [id], now);
+    const op = (await assignments(store)).get(id);
+    expect(op).toBe(anchor.operationId);
+    const holder = await sql<{ reportId: string }>`
+      SELECT ri.report_id FROM report_indicators ri WHERE ri.kind = 'phone' AND ri.value = ${anchor.value} LIMIT 1`.execute(
+      store.db,
+    );
+    const answer = await explainReports(store.db, id, holder.rows[0]!.reportId);
+    if (!answer.linked || !answer.explanation) throw new Error('no explanation');
+    const kinds = answer.explanation.steps.flatMap((s) => s.shared.map((v) => v.kind));
+    expect(kinds).toContain('phone_block');
+  });
+
   it('honours merge, split, "not linked" and exclusions through a full recluster', async () => {
     const ops = await store.db
       .selectFrom('operations')

@@ -74,6 +74,29 @@ describe('clusterReports', () => {
     expect(kept).toEqual(expect.arrayContaining(['PAYPRO*GLOBAL']));
   });
 
+  it('attaches a report whose number sits next to the numbers of an operation in their block, not one further off', () => {
+    const alpha = operation('alpha', 40); // numbers +18559700000 … +18559700007, one block
+    const near = { id: 'near', indicators: [{ kind: 'phone', value: '+18559700009' }] };
+    const far = { id: 'far', indicators: [{ kind: 'phone', value: '+18559700050' }] };
+    const { byId } = clusterOf([...alpha, near, far]);
+    expect(byId.get('near')).toBe(byId.get('alpha-0'));
+    expect(byId.get('far')).not.toBe(byId.get('alpha-0'));
+  });
+
+  it('cuts two operations that met early through one number a report of each gave (the number of a kit)', () => {
+    const kit = { kind: 'phone', value: '+18884441234' };
+    const alpha = operation('alpha', 60);
+    const bravo = operation('bravo', 45);
+    alpha[0]!.indicators.push(kit);
+    bravo[0]!.indicators.push(kit);
+    const { byId, c } = clusterOf([...alpha, ...bravo]);
+    expect(new Set(alpha.map((r) => byId.get(r.id))).size).toBe(1);
+    expect(new Set(bravo.map((r) => byId.get(r.id))).size).toBe(1);
+    expect(byId.get('alpha-0')).not.toBe(byId.get('bravo-0'));
+    const kept = c.keptApart.flatMap((k) => k.indicators.map((i) => c.graph.values[i]));
+    expect(kept).toContain(kit.value);
+  });
+
   it('links two reports on weak evidence only when it adds up: a typo of a number plus the company', () => {
     const reports: LinkReport[] = [
       {

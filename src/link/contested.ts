@@ -28,16 +28,18 @@ export class RootCollector {
     this.stampOf = new Int32Array(graph.reportCount);
   }
 
-  /** The distinct groups value i touches, in order of first report. */
-  of(i: number): number[] {
+  /** The distinct groups the values touch, in order of first report. */
+  of(...values: number[]): number[] {
     const { graph, uf, stampOf } = this;
     const stamp = ++this.stamp;
     const roots: number[] = [];
-    for (let e = graph.indOffsets[i]!; e < graph.indOffsets[i + 1]!; e++) {
-      const r = uf.find(graph.indReports[e]!);
-      if (stampOf[r] !== stamp) {
-        stampOf[r] = stamp;
-        roots.push(r);
+    for (const i of values) {
+      for (let e = graph.indOffsets[i]!; e < graph.indOffsets[i + 1]!; e++) {
+        const r = uf.find(graph.indReports[e]!);
+        if (stampOf[r] !== stamp) {
+          stampOf[r] = stamp;
+          roots.push(r);
+        }
       }
     }
     return roots;

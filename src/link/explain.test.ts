@@ -68,6 +68,26 @@ describe('explainLink', () => {
   });
 });
 
+describe('explainLink across a block', () => {
+  it('steps from a number to its neighbour in a sequential block, as weaker evidence', () => {
+    const block: LinkReport[] = [
+      { id: 'x', indicators: [{ kind: 'phone', value: '+18559700007' }] },
+      { id: 'y', indicators: [{ kind: 'phone', value: '+18559700010' }] },
+      { id: 'z', indicators: [{ kind: 'phone', value: '+18559700050' }] },
+    ];
+    const link = explainLink(block, 'x', 'y', facts);
+    expect(link?.steps).toEqual([
+      {
+        from: 'x',
+        to: 'y',
+        shared: [{ kind: 'phone_block', value: '+18559700007 ~ +18559700010', weight: 0.5, reportCount: 4 }],
+        weak: true,
+      },
+    ]);
+    expect(explainLink(block, 'x', 'z', facts)).toBeNull();
+  });
+});
+
 describe('evidenceTree', () => {
   it('joins every reachable report to the root by one step each, and lists the rest as unreached', () => {
     const t = evidenceTree(reports, 'a', (k) => facts(k));

@@ -1,3 +1,5 @@
+import { getOrCreate } from '../core/collections.js';
+import { phoneBlockPairs } from './blocks.js';
 import { isStrongTypo } from './cluster.js';
 import { phoneTypoPairs, withCanonicalCompanies } from './fuzzy.js';
 import { buildGraph } from './graph.js';
@@ -111,10 +113,14 @@ function explainedGraph(
   facts: (kind: string, value: string) => ValueFacts,
   threshold: number,
 ) {
-  const g = buildGraph(withTypoValues(withCanonicalCompanies(reports), facts));
+  const g = buildGraph(withPhonePairValues(withCanonicalCompanies(reports), facts));
   const m = g.kinds.length;
   const fact = Array.from({ length: m }, (_, i) =>
-    g.kinds[i] === TYPO_KIND ? typoFacts(g.values[i]!, facts, threshold) : facts(g.kinds[i]!, g.values[i]!),
+    g.kinds[i] === TYPO_KIND
+      ? typoFacts(g.values[i]!, facts, threshold)
+      : g.kinds[i] === BLOCK_KIND
+        ? blockFacts(g.values[i]!, facts, threshold)
+        : facts(g.kinds[i]!, g.values[i]!),
   );
   const sharedBetween = (a: number, b: number): SharedValue[] => {
     const out: SharedValue[] = [];
@@ -188,27 +194,33 @@ function breadthFirst(
 
 /** A pseudo-kind for "one number is a one-digit typo of the other", so the search can step across it. */
 export const TYPO_KIND = 'phone_typo';
+/** A pseudo-kind for "two numbers of one sequential block" (see phoneBlockPairs). */
+export const BLOCK_KIND = 'phone_block';
 
-/** Adds, for every pair of numbers one digit apart, a shared pseudo-value to the reports of both. */
-function withTypoValues(
+/**
+ * Adds, for every pair of numbers one digit apart (`a ≈ b`) and every pair of one block (`a ~ b`), a shared
+ * pseudo-value to the reports of both.
+ */
+function withPhonePairValues(
   reports: LinkReport[],
   facts: (kind: string, value: string) => ValueFacts,
 ): LinkReport[] {
   const phones = [
     ...new Set(reports.flatMap((r) => r.indicators.filter((x) => x.kind === 'phone').map((x) => x.value))),
   ].filter((p) => facts('phone', p).role !== 'none');
-  const pairs = phoneTypoPairs(phones);
-  if (pairs.length === 0) return reports;
-  const extra = new Map<string, string[]>();
-  for (const [a, b] of pairs) {
-    const value = `${phones[a]} ≈ ${phones[b]}`;
-    for (const p of [phones[a]!, phones[b]!]) extra.set(p, [...(extra.get(p) ?? []), value]);
-  }
+  const extra = new Map<string, LinkReport['indicators']>();
+  const pseudo = (kind: string, sign: string, pairs: Array<[number, number]>) => {
+    for (const [a, b] of pairs) {
+      const value = `${phones[a]} ${sign} ${phones[b]}`;
+      for (const p of [phones[a]!, phones[b]!]) getOrCreate(extra, p, () => []).push({ kind, value });
+    }
+  };
+  pseudo(TYPO_KIND, '≈', phoneTypoPairs(phones));
+  pseudo(BLOCK_KIND, '~', phoneBlockPairs(phones));
+  if (extra.size === 0) return reports;
   return reports.map((r) => {
     const added = r.indicators.flatMap((x) => (x.kind === 'phone' ? (extra.get(x.value) ?? []) : []));
-    return added.length === 0
-      ? r
-      : { id: r.id, indicators: [...r.indicators, ...added.map((value) => ({ kind: TYPO_KIND, value }))] };
+    return added.length === 0 ? r : { id: r.id, indicators: [...r.indicators, ...added] };
   });
 }
 
@@ -226,5 +238,22 @@ function typoFacts(
     weight: strong ? threshold : threshold / 2,
     reportCount: da + db,
     role: strong ? 'linking' : 'weak',
+  };
+}
+
+/**
+ * Two numbers of one block join a stray group to its neighbour's (clustering step 3): a link of its own, but
+ * weaker evidence than a shared value, and shown as such.
+ */
+function blockFacts(
+  value: string,
+  facts: (kind: string, value: string) => ValueFacts,
+  threshold: number,
+): ValueFacts {
+  const [a, b] = value.split(' ~ ') as [string, string];
+  return {
+    weight: threshold / 2,
+    reportCount: facts('phone', a).reportCount + facts('phone', b).reportCount,
+    role: 'linking',
   };
 }

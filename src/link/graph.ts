@@ -61,3 +61,7 @@ export function buildGraph(reports: LinkReport[]): ReportGraph {
 
 /** Number of reports that carry indicator i. */
 export const degreeOf = (g: ReportGraph, i: number) => g.indOffsets[i + 1]! - g.indOffsets[i]!;
+
+/** The reports that carry indicator i. */
+export const reportsOf = (g: ReportGraph, i: number) =>
+  g.indReports.subarray(g.indOffsets[i]!, g.indOffsets[i + 1]!);

@@ -35,6 +35,8 @@ export interface LinkPolicy {
   minBridgeChannels: number;
   /** ... and only when those values are carried by at least this share of each group's reports. */
   minBridgeShare: number;
+  /** Evidence alone holding two established parts of a cluster needs this share of each part's reports. */
+  minBridgeSupport: number;
   /** A company name alone joins only groups smaller than this (the same name, two call centres). */
   formedGroupReports: number;
   /** Weight of a victim's one-digit typo of a number (never enough alone). */
@@ -69,6 +71,7 @@ export const DEFAULT_LINK_POLICY: LinkPolicy = {
   minBridgeValues: 2,
   minBridgeChannels: 3,
   minBridgeShare: 0.005,
+  minBridgeSupport: 0.05,
   formedGroupReports: 4,
   phoneTypoWeight: 0.5,
   seed: 42,

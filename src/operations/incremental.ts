@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { getOrCreate } from '../core/collections.js';
+import { blockNeighbourhood, inOneBlock } from '../link/blocks.js';
 import { formedGroupSize } from '../link/contested.js';
 import { facetOf } from '../link/facets.js';
 import { operationIdFor } from '../link/stable-ids.js';
@@ -88,6 +89,12 @@ async function linkOneLocked(
   const candidates = [...byOperation.keys()].filter((op) => op !== current?.operationId);
   if (candidates.length === 0 && current)
     return { reportId, operationId: current.operationId, action: 'joined' as const, merged: [] };
+  const neighbour = candidates.length === 0 && !current ? await blockNeighbour(db, own, suppress) : null;
+  if (neighbour) {
+    await assign(db, reportId, neighbour, now);
+    await touch(db, [[neighbour, 1]], now);
+    return { reportId, operationId: neighbour, action: 'joined' as const, merged: [] };
+  }
   if (candidates.length === 0) {
     const id = operationIdFor(reportId);
     await assign(db, reportId, id, now);
@@ -252,6 +259,30 @@ async function operationsSharing(
     getOrCreate(byOperation, h.operationId, () => new Set<string>()).add(key);
   }
   return byOperation;
+}
+
+/**
+ * The one operation holding numbers next to a newcomer's own in their sequential block, when the newcomer
+ * shares nothing with any operation (the full recluster's step 3 for a stray report); null when none or
+ * several do.
+ */
+async function blockNeighbour(
+  db: Transaction<Database>,
+  own: Array<{ kind: string; value: string }>,
+  suppress: ReturnType<typeof suppressionFor>,
+): Promise<string | null> {
+  const found = new Set<string>();
+  for (const x of own) {
+    if (x.kind !== 'phone' || suppress(x.kind, x.value)) continue;
+    const range = blockNeighbourhood(x.value);
+    if (!range) continue;
+    const { rows } = await sql<{ value: string; operationId: string }>`
+      SELECT value, operation_id FROM value_operations
+      WHERE kind = 'phone' AND value BETWEEN ${range[0]} AND ${range[1]}`.execute(db);
+    for (const r of rows)
+      if (inOneBlock(x.value, r.value) && !suppress('phone', r.value)) found.add(r.operationId);
+  }
+  return found.size === 1 ? [...found][0]! : null;
 }
 
 /** The most reports a value may be shared by and still link (a share of everything stored). */
