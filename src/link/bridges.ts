@@ -113,29 +113,38 @@ export function cutWeakBridges(
  * each with `value` the index of k in `ev` (a value kept apart between clusters joins neither).
  */
 function withinClusters(ev: Evidence, labels: Int32Array): Evidence {
-  const offsets: number[] = [0];
-  const reports: number[] = [];
+  // Each piece holds two reports or more: at most half as many pieces as report–evidence links.
+  const offsets = new Int32Array((ev.reports.length >> 1) + 2);
+  const reports = new Int32Array(ev.reports.length);
   const value: number[] = [];
-  const byLabel = new Map<number, number[]>();
+  let out = 0;
+  const push = (k: number, list: ArrayLike<number>) => {
+    if (list.length < 2) return;
+    for (let x = 0; x < list.length; x++) reports[out++] = list[x]!;
+    value.push(k);
+    offsets[value.length] = out;
+  };
   for (let k = 0; k + 1 < ev.offsets.length; k++) {
-    byLabel.clear();
-    for (let e = ev.offsets[k]!; e < ev.offsets[k + 1]!; e++) {
-      const r = ev.reports[e]!;
-      const list = byLabel.get(labels[r]!);
-      if (list) list.push(r);
-      else byLabel.set(labels[r]!, [r]);
+    const own = ev.reports.subarray(ev.offsets[k]!, ev.offsets[k + 1]!);
+    const first = labels[own[0]!];
+    let single = true;
+    for (let x = 1; x < own.length && single; x++) single = labels[own[x]!] === first;
+    if (single) {
+      push(k, own);
+      continue;
     }
-    for (const list of byLabel.values()) {
-      if (list.length < 2) continue;
-      for (const r of list) reports.push(r);
-      offsets.push(reports.length);
-      value.push(k);
+    const byLabel = new Map<number, number[]>();
+    for (let x = 0; x < own.length; x++) {
+      const list = byLabel.get(labels[own[x]!]!);
+      if (list) list.push(own[x]!);
+      else byLabel.set(labels[own[x]!]!, [own[x]!]);
     }
+    for (const list of byLabel.values()) push(k, list);
   }
   return {
     reportCount: ev.reportCount,
-    offsets: Int32Array.from(offsets),
-    reports: Int32Array.from(reports),
+    offsets: offsets.slice(0, value.length + 1),
+    reports: reports.slice(0, out),
     value: Int32Array.from(value),
   };
 }
