@@ -112,12 +112,15 @@ export function clusterReports(
   const evidence = joinEvidence(graph, weights, blockJoins, weakJoins, typoOf);
   // A name alone never holds two groups of `formedGroupReports` together (however many name it); other
   // evidence holds two established groups only when a share of each carries it.
-  const cut = cutWeakBridges(evidence, uf.labels().labels, (v) =>
+  const {
+    cluster: labels,
+    count,
+    cuts,
+  } = cutWeakBridges(evidence, uf.labels().labels, (v) =>
     v >= 0 && facets[v] === 'identity'
       ? [policy.formedGroupReports, Number.POSITIVE_INFINITY, 0]
       : [policy.splitMinReports, policy.minBridgeSupport, policy.splitMinReports],
   );
-  const { cluster: labels, count, cuts } = cut;
   const kept = [
     ...keptApart.map((k) => ({
       ...k,
