@@ -35,7 +35,7 @@ export async function explainReports(db: Kysely<Database>, a: string, b: string)
         ...s,
         why:
           suppress(s.kind, s.value)?.reason ??
-          'shared by too few values between the two operations (a bridge kept apart)',
+          'a bridge kept apart: too few values join the two operations, or too few of their reports carry them',
       })),
     };
   }
