@@ -16,21 +16,27 @@ export interface ProbeReport extends NodeJS.MemoryUsage {
  * A module for `node --import` (a data: URL) that writes a ProbeReport on standard error every second.
  * The heap after each full collection comes from v8.GCProfiler: what the program really holds, without the
  * garbage a lazy collector lets pile up between collections (hundreds of MB on a busy server).
+ * Node runs `--import` modules in every worker thread too (the crawler's OCR runs in one), where
+ * process.memoryUsage() and the profiler see that thread's own small heap: the probe reports from the
+ * main thread only, or its lines would interleave with the worker's (a heap of 5–6 MB, read as the server's).
  */
 export function memoryProbe(): string {
   const code = `
     import v8 from 'node:v8';
-    let profiler = new v8.GCProfiler();
-    profiler.start();
-    let afterFullGc = null;
-    setInterval(() => {
-      const seen = profiler.stop();
-      profiler = new v8.GCProfiler();
+    import { isMainThread } from 'node:worker_threads';
+    if (isMainThread) {
+      let profiler = new v8.GCProfiler();
       profiler.start();
-      for (const gc of seen?.statistics ?? [])
-        if (gc.gcType === 'MarkSweepCompact') afterFullGc = gc.afterGC.heapStatistics.usedHeapSize;
-      process.stderr.write(${JSON.stringify(PROBE_TAG)} + JSON.stringify({ ...process.memoryUsage(), afterFullGc }) + '\\n');
-    }, 1000).unref();`;
+      let afterFullGc = null;
+      setInterval(() => {
+        const seen = profiler.stop();
+        profiler = new v8.GCProfiler();
+        profiler.start();
+        for (const gc of seen?.statistics ?? [])
+          if (gc.gcType === 'MarkSweepCompact') afterFullGc = gc.afterGC.heapStatistics.usedHeapSize;
+        process.stderr.write(${JSON.stringify(PROBE_TAG)} + JSON.stringify({ ...process.memoryUsage(), afterFullGc }) + '\\n');
+      }, 1000).unref();
+    }`;
   return `data:text/javascript,${encodeURIComponent(code)}`;
 }
 
@@ -49,6 +55,8 @@ export interface Sample {
   /** The lowest RSS the probe reported (once a second) since the previous sample: where the troughs are. */
   rssFloorMb: number;
   heapUsedMb: number;
+  /** The JS heap V8 has reserved (in use or not): what it holds on to between collections. */
+  heapTotalMb: number;
   heapAfterFullGcMb: number;
   externalMb: number;
   arrayBuffersMb: number;
@@ -61,10 +69,11 @@ export interface Sample {
 /** A sample's memory fields from the probe's latest report (NaN where it has none yet). */
 export function memoryOf(
   report: ProbeReport | undefined,
-): Pick<Sample, 'heapUsedMb' | 'heapAfterFullGcMb' | 'externalMb' | 'arrayBuffersMb'> {
+): Pick<Sample, 'heapUsedMb' | 'heapTotalMb' | 'heapAfterFullGcMb' | 'externalMb' | 'arrayBuffersMb'> {
   const mb = (bytes: number | null | undefined) => (bytes ?? Number.NaN) / MB;
   return {
     heapUsedMb: mb(report?.heapUsed),
+    heapTotalMb: mb(report?.heapTotal),
     heapAfterFullGcMb: mb(report?.afterFullGc),
     externalMb: mb(report?.external),
     arrayBuffersMb: mb(report?.arrayBuffers),
@@ -150,7 +159,7 @@ export function writeSamplesCsv(engine: string, samples: Sample[]): string {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `soak-${engine}-${new Date().toISOString().replace(/[:.]/g, '-')}.csv`);
   const head =
-    'elapsed_s,phase,rss_mb,rss_floor_mb,heap_used_mb,heap_after_full_gc_mb,external_mb,array_buffers_mb,requests,errors,reports_acknowledged,reports_processed';
+    'elapsed_s,phase,rss_mb,rss_floor_mb,heap_used_mb,heap_total_mb,heap_after_full_gc_mb,external_mb,array_buffers_mb,requests,errors,reports_acknowledged,reports_processed';
   const mb = (v: number) => (Number.isNaN(v) ? '' : v.toFixed(1));
   const lines = samples.map((s) =>
     [
@@ -159,6 +168,7 @@ export function writeSamplesCsv(engine: string, samples: Sample[]): string {
       mb(s.rssMb),
       mb(s.rssFloorMb),
       mb(s.heapUsedMb),
+      mb(s.heapTotalMb),
       mb(s.heapAfterFullGcMb),
       mb(s.externalMb),
       mb(s.arrayBuffersMb),
