@@ -29,9 +29,19 @@ export type IndicatorKind = keyof typeof INDICATOR_KIND_LABELS;
 /** Every indicator kind, in the server's order. */
 export const INDICATOR_KINDS = Object.keys(INDICATOR_KIND_LABELS) as IndicatorKind[];
 
+/** What the explanations show for evidence that is no value of a report (src/link/explain.ts). */
+const EVIDENCE_LABELS: Record<string, string> = {
+  phone_typo: 'numbers one digit apart',
+  phone_block: 'numbers of one block',
+};
+
 /** The label of a kind ("phone number"); an unknown kind is shown as it is. */
 export function kindLabel(kind: string): string {
-  return (INDICATOR_KIND_LABELS as Record<string, string>)[kind] ?? kind.replace(/_/g, ' ');
+  return (
+    (INDICATOR_KIND_LABELS as Record<string, string>)[kind] ??
+    EVIDENCE_LABELS[kind] ??
+    kind.replace(/_/g, ' ')
+  );
 }
 
 /** Canonical names of the brands scammers impersonate (src/core/data/brands.json). */
