@@ -38,7 +38,10 @@ export function evidenceGraph(
   };
 }
 
-/** The parts an evidence node (of a value, or -1) may cut off, and the support that keeps them. */
+/**
+ * For an evidence node (of a value, or -1): the smallest part it may cut off, the share of each part's
+ * reports that must carry it to keep them together, and the reports a core value of each part must hold.
+ */
 export type CutRule = (value: number) => [minPart: number, minSupport: number, minCore: number];
 
 /** An evidence node that alone held two established parts of a cluster together, and was cut. */
@@ -52,7 +55,8 @@ export interface Cut {
  * Splits clusters held together by one piece of evidence carried by too few of the reports on either side:
  * in the evidence graph restricted to each cluster, an evidence node that is an articulation point (its
  * removal disconnects the cluster) with parts of at least `minPart` reports on two sides is cut when the
- * reports carrying it are fewer than `minSupport` of either side. Two call centres that share one domain
+ * reports carrying it are fewer than `minSupport` of either side and each side holds a core of its own (a
+ * value `minCore` of its reports carry; 0: no core needed). Two call centres that share one domain
  * of four reports, a kit's fallback number or a payment processor's account meet only there; the phases
  * of one operation are joined by values a good share of each phase names. Repeated until nothing is cut
  * (at most `maxRounds`); linear in the graph per round (Hopcroft–Tarjan, iterative).
