@@ -16,6 +16,7 @@ import { storableText } from '../../core/report-input.js';
 import { TLP_LEVELS, type Tlp, tlpAllows } from '../../core/tlp.js';
 import { actorOf, ceilingOfRequest, requireRole, SECURED } from '../auth.js';
 import type { ServerContext } from '../context.js';
+import { jsonStream } from '../json-stream.js';
 import { parseWith } from '../validate.js';
 
 /** Operations one export may hold. */
@@ -90,7 +91,7 @@ export async function sharingRoutes(app: FastifyInstance, ctx: ServerContext): P
         producer,
       });
       req.auditDetail = { operations: ids.slice(0, 50), count: ids.length, objects: bundle.objects.length };
-      return reply.type('application/stix+json;version=2.1').send(bundle);
+      return reply.type('application/stix+json;version=2.1').send(jsonStream(bundle));
     },
   );
 
@@ -105,10 +106,14 @@ export async function sharingRoutes(app: FastifyInstance, ctx: ServerContext): P
         summary: 'Operations as one MISP event (JSON), within your TLP.',
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const ids = await exportedIds(ctx, req);
       req.auditDetail = { operations: ids.slice(0, 50), count: ids.length };
-      return toMispEvent(await loadSharedOperations(db, ids, new Date()), { now: new Date(), producer });
+      const event = toMispEvent(await loadSharedOperations(db, ids, new Date()), {
+        now: new Date(),
+        producer,
+      });
+      return reply.type('application/json; charset=utf-8').send(jsonStream(event));
     },
   );
 
