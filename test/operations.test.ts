@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processReports } from '../src/jobs/process-reports.js';
 import { decide, reportsOfOperations } from '../src/operations/decisions.js';
 import { explainReports } from '../src/operations/explain.js';
+import { LIVE_VIEW_LIMIT, operationIndicators } from '../src/operations/queries.js';
 import { recluster } from '../src/operations/recluster.js';
+import { refreshSummaries } from '../src/operations/summaries.js';
+import { operationDaily } from '../src/operations/timeline.js';
 import { bcubed } from '../src/simulate/metrics.js';
 import { simulate } from '../src/simulate/simulate.js';
 import type { Store } from '../src/store/database.js';
@@ -123,6 +126,39 @@ describe.each(ENGINES)('operations on %s', (engine) => {
     if (!answer.linked || !answer.explanation) throw new Error('no explanation');
     const kinds = answer.explanation.steps.flatMap((s) => s.shared.map((v) => v.kind));
     expect(kinds).toContain('phone_block');
+  });
+
+  it('reads a stale operation live while small, and from its stored views once too large to count live', async () => {
+    const top = await store.db
+      .selectFrom('operations')
+      .select(['id', 'reportCount'])
+      .where('stale', '=', false)
+      .orderBy('reportCount', 'desc')
+      .executeTakeFirstOrThrow();
+    const live = await operationDaily(store.db, top.id);
+    const liveValues = await operationIndicators(store.db, top.id, 5, 0, now);
+    // Stored views that differ from the truth show which source a page was read from.
+    await sql`UPDATE operation_views SET daily = '[]'::jsonb WHERE operation_id = ${top.id}`.execute(
+      store.db,
+    );
+    await sql`UPDATE operation_indicators SET report_count = report_count + 1000 WHERE operation_id = ${top.id}`.execute(
+      store.db,
+    );
+    await store.db.updateTable('operations').set({ stale: true }).where('id', '=', top.id).execute();
+    expect(await operationDaily(store.db, top.id)).toEqual(live);
+    expect(await operationIndicators(store.db, top.id, 5, 0, now)).toEqual(liveValues);
+    await store.db
+      .updateTable('operations')
+      .set({ reportCount: LIVE_VIEW_LIMIT + 1 })
+      .where('id', '=', top.id)
+      .execute();
+    expect(await operationDaily(store.db, top.id)).toEqual([]);
+    const stored = await operationIndicators(store.db, top.id, 5, 0, now);
+    expect(stored.map((v) => v.reportCount)).toEqual(liveValues.map((v) => v.reportCount + 1000));
+    // The next refresh makes the operation exact again.
+    await refreshSummaries(store.db, now, [top.id]);
+    expect(await operationDaily(store.db, top.id)).toEqual(live);
+    expect(await operationIndicators(store.db, top.id, 5, 0, now)).toEqual(liveValues);
   });
 
   it('honours merge, split, "not linked" and exclusions through a full recluster', async () => {

@@ -188,7 +188,19 @@ export async function operationIndicators(
   return indicatorsOf(db, await operationDetail(db, id), limit, offset, now);
 }
 
-/** The indicators page of an operation already read (its stale flag says where to read them from). */
+/**
+ * Operations larger than this are read from the views written with their summary even while a refresh
+ * is pending (the worker refreshes every few seconds): counting them live takes seconds, and a call
+ * centre that is reported every minute would be stale, and slow, most of the time. Smaller ones are
+ * counted live until then, exact at once. The operation's `stale` flag says which figures are behind.
+ */
+export const LIVE_VIEW_LIMIT = 5_000;
+
+/** True when an operation's pages are read from the views written with its summary. */
+const readsStoredViews = (op: { stale: boolean; reportCount: number }) =>
+  !op.stale || op.reportCount > LIVE_VIEW_LIMIT;
+
+/** The indicators page of an operation already read (see readsStoredViews: stored or counted live). */
 async function indicatorsOf(
   db: Kysely<Database>,
   op: OperationRow,
@@ -198,12 +210,17 @@ async function indicatorsOf(
 ) {
   const id = op.id;
   // Written with the summary: a row read, where counting a large operation's values takes seconds.
-  const rows = !op.stale
+  const stored = readsStoredViews(op)
     ? await sql<{ kind: string; value: string; reportCount: string; firstSeen: Date; lastSeen: Date }>`
         SELECT kind, value, report_count, first_seen, last_seen FROM operation_indicators
         WHERE operation_id = ${id} ORDER BY report_count DESC, last_seen DESC, kind, value
         LIMIT ${limit} OFFSET ${offset}`.execute(db)
-    : await sql<{ kind: string; value: string; reportCount: string; firstSeen: Date; lastSeen: Date }>`
+    : null;
+  // A large operation born stale (a merge) has no stored values before its first summary.
+  const rows =
+    stored && (stored.rows.length > 0 || offset > 0 || !op.stale)
+      ? stored
+      : await sql<{ kind: string; value: string; reportCount: string; firstSeen: Date; lastSeen: Date }>`
     SELECT ri.kind, ri.value, count(DISTINCT ri.report_id) AS report_count,
            min(coalesce(r.submitted_at, r.received_at)) AS first_seen, max(coalesce(r.submitted_at, r.received_at)) AS last_seen
     FROM report_operations ro JOIN report_indicators ri ON ri.report_id = ro.report_id JOIN reports r ON r.id = ro.report_id

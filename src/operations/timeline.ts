@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { type Bucket, type DailyActivity, type TimelineBucket, timeline } from '../score/activity.js';
 import type { Database } from '../store/schema.js';
-import { operationDetail } from './queries.js';
+import { LIVE_VIEW_LIMIT, operationDetail } from './queries.js';
 
 /**
  * An operation's reports and losses per day (per week when it spans more than 90 days): from the view
@@ -20,14 +20,19 @@ export async function operationDaily(db: Kysely<Database>, id: string): Promise<
   return (await freshView(db, id))?.daily ?? (await liveDaily(db, id));
 }
 
-/** The operation's precomputed views, when they are as fresh as its summary (it is not stale). */
+/**
+ * The operation's precomputed views, when it is read from them (see readsStoredViews: its summary is
+ * fresh, or it is too large to count live while a refresh is pending).
+ */
 export function freshView(db: Kysely<Database>, id: string) {
   return db
     .selectFrom('operationViews')
     .innerJoin('operations', 'operations.id', 'operationViews.operationId')
     .select(['operationViews.daily', 'operationViews.geography'])
     .where('operationViews.operationId', '=', id)
-    .where('operations.stale', '=', false)
+    .where((eb) =>
+      eb.or([eb('operations.stale', '=', false), eb('operations.reportCount', '>', LIVE_VIEW_LIMIT)]),
+    )
     .executeTakeFirst();
 }
 

@@ -59,6 +59,8 @@ export interface OperationRow {
   firstSeen: string | null;
   lastSeen: string | null;
   pinned: boolean;
+  /** New reports arrived since its summary: the worker refreshes it within seconds. */
+  stale?: boolean;
   summary: OperationSummary;
   /** Its TLP marking (GET /api/operations/:id only; absent: the default, amber). */
   tlp?: string;

@@ -29,6 +29,7 @@ export function OperationSummary({ operation }: { operation: OperationRow }) {
         <span className="muted">Priority (0–100)</span>
         <PriorityScore score={operation.priority} />
         {operation.pinned && <span className="op-badge">Pinned by an analyst's decision</span>}
+        {operation.stale && <span className="op-badge">New reports arrived: figures are being updated</span>}
       </div>
       <dl className="op-facts card">
         <dt>Reports</dt>
