@@ -3,7 +3,7 @@ import type { Models } from '../classify/models.js';
 import { CrawlerBrowser } from './browser.js';
 import { type EgressProxy, startEgressProxy } from './egress-proxy.js';
 import { assetFingerprints, trackingIds } from './fingerprints.js';
-import { createOcr } from './ocr.js';
+import { IdleOcr } from './idle-ocr.js';
 import { perceptualHash } from './phash.js';
 import { countryHint, phonesOnPage } from './phones.js';
 import type { Capture, CrawlProfile } from './types.js';
@@ -26,15 +26,14 @@ export interface CrawlResult {
   files: { html: Buffer | null; screenshotBefore: Buffer | null; screenshotAfter: Buffer | null };
 }
 
-type Ocr = Awaited<ReturnType<typeof createOcr>>;
-
 /**
  * One browser behind one egress proxy, visiting URLs one at a time (run several crawlers for more
  * throughput). Every URL is checked by the guard before the browser sees it, and every request the page
  * makes afterwards goes through the proxy, which checks it again.
  */
 export class Crawler {
-  private ocr: Promise<Ocr> | undefined;
+  /** Started on the first screenshot to read, ended when a minute passes without one. */
+  private readonly ocr = new IdleOcr();
 
   private constructor(
     private readonly options: CrawlerOptions,
@@ -85,8 +84,7 @@ export class Crawler {
     let ocrText: string | null = null;
     const shot = raw.screenshotAfter ?? raw.screenshotBefore;
     if (phones.length === 0 && this.options.ocr && shot) {
-      this.ocr ??= createOcr();
-      ocrText = await (await this.ocr).recognize(shot).catch(() => null);
+      ocrText = await this.ocr.recognize(shot).catch(() => null);
       if (ocrText) phones = phonesOnPage({ ...pageInput, ocrText });
     }
     const fingerprints = [
@@ -131,7 +129,7 @@ export class Crawler {
   async close(): Promise<void> {
     await this.browser.close();
     await this.proxy.close();
-    if (this.ocr) await (await this.ocr.catch(() => undefined))?.close();
+    await this.ocr.close();
   }
 }
 
